@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Each C library is touched by exactly one Swift module: CMicroHTTPD by HTTPFront, CCurl by
+// Upstream, CSQLite by SessionStore, CZlib by HTTPFront (request and answer bodies).
+let package = Package(
+    name: "navixy-gateway",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "navixy-gateway", targets: ["navixy-gateway"]),
+        .executable(name: "navixy-sim", targets: ["navixy-sim"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd"),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
+
+        .target(name: "GatewayCore"),
+        .target(name: "GatewayLog"),
+        .target(name: "GatewayConfig", dependencies: ["GatewayCore"]),
+        .target(name: "HTTPFront", dependencies: ["CMicroHTTPD", "CZlib"]),
+        .target(name: "Upstream", dependencies: ["CCurl", "GatewayCore"]),
+        .target(name: "SessionStore", dependencies: ["CSQLite", "GatewayCore"]),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "GatewayCore", "GatewayConfig", "GatewayLog", "HTTPFront", "Upstream",
+                "SessionStore",
+            ]
+        ),
+        .executableTarget(name: "navixy-gateway", dependencies: ["Gateway"]),
+        .executableTarget(
+            name: "navixy-sim",
+            dependencies: ["GatewayCore", "GatewayLog", "HTTPFront"]
+        ),
+
+        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"]),
+        .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
+        .testTarget(name: "HTTPFrontTests", dependencies: ["HTTPFront"]),
+        .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "HTTPFront"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GatewayCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

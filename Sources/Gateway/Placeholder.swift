@@ -1,0 +1,1 @@
+// The Gateway module; its types arrive in their own files.

@@ -1,0 +1,1 @@
+// The GatewayConfig module; its types arrive in their own files.

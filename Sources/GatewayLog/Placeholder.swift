@@ -1,0 +1,1 @@
+// The GatewayLog module; its types arrive in their own files.

@@ -1,0 +1,1 @@
+// The HTTPFront module; its types arrive in their own files.

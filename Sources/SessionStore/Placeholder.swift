@@ -1,0 +1,1 @@
+// The SessionStore module; its types arrive in their own files.

@@ -1,0 +1,1 @@
+// The Upstream module; its types arrive in their own files.
