@@ -1,1 +1,0 @@
-// The GatewayConfig module; its types arrive in their own files.
