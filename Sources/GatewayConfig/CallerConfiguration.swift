@@ -17,7 +17,7 @@ public struct CallerConfiguration: Sendable, Hashable, CustomStringConvertible,
     /// `sessions`.
     public var scopes: Set<Scope>
 
-    /// Creates a caller. The loader validates files; this initializer checks nothing.
+    /// Creates a caller. The loader validates files, but this initializer checks nothing.
     public init(name: String, key: String, scopes: Set<Scope>) {
         self.name = name
         self.key = key

@@ -4,7 +4,13 @@ public struct CircuitSettings: Sendable, Hashable {
     /// default 5, range 1 to 1000.
     public var failureThreshold: Int
 
-    /// Time in ms the circuit stays open, answering 503 at once, before a trial call is let
-    /// through. Key `open_ms`, default 10000, range 100 to 3600000.
+    /// Time in ms the circuit stays open, so that calls get 503 without reaching Navixy, before
+    /// one trial call is let through. Key `open_ms`, default 10000, range 100 to 3600000.
     public var openMs: Int
+
+    /// Creates circuit settings. The loader validates files, but this initializer checks nothing.
+    public init(failureThreshold: Int, openMs: Int) {
+        self.failureThreshold = failureThreshold
+        self.openMs = openMs
+    }
 }

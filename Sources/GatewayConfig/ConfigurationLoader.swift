@@ -57,7 +57,7 @@ public struct ConfigurationLoader {
         do {
             text = try readFile(path)
         } catch {
-            let message = "cannot read configuration file \(path): \(error.localizedDescription)"
+            let message = "failed to read configuration file \(path): \(error.localizedDescription)"
             return .failure(Self.fileProblem(message))
         }
         do {

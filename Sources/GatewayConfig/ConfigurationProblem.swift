@@ -4,7 +4,7 @@ public struct ConfigurationProblem: Sendable, Hashable, CustomStringConvertible 
     /// `regions.eu.base_url` or `callers[1].scopes[0]`. Empty for the file as a whole.
     public var keyPath: String
 
-    /// What is wrong, the value unless it is secret, and what is expected.
+    /// Explanation naming the defect, the value unless it is secret, and the expected form.
     public var message: String
 
     /// Creates a problem at `keyPath`.

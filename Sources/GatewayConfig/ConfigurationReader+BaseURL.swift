@@ -60,7 +60,7 @@ extension ConfigurationReader {
         return nil
     }
 
-    /// Whether a URL host is `localhost` or a loopback IP literal, brackets allowed.
+    /// Returns whether a URL host is `localhost` or a loopback IP literal, brackets allowed.
     static func isLoopbackHost(_ host: String) -> Bool {
         if host.lowercased() == "localhost" { return true }
         var literal = Substring(host)

@@ -15,43 +15,31 @@ extension ConfigurationReader {
     func readCallers(_ value: Any, at keyPath: String) -> [CallerConfiguration]? {
         guard let items = array(value, at: keyPath) else { return nil }
         var callers: [CallerConfiguration] = []
-        var indexByName: [String: Int] = [:]
-        var indexByKey: [String: Int] = [:]
-        var valid = true
+        var pathByName: [String: String] = [:]
+        var pathByKey: [String: String] = [:]
         for (index, item) in items.enumerated() {
             let path = Self.join(keyPath, index: index)
-            guard let object = object(item, at: path, knownKeys: Self.callerKeys) else {
-                valid = false
-                continue
-            }
+            guard let object = object(item, at: path, knownKeys: Self.callerKeys) else { continue }
+            let problemsBefore = problems.count
             let name = readCallerName(object["name"], at: Self.join(path, "name"))
-            if let name, let other = indexByName[name] {
-                report(
-                    Self.join(path, "name"),
-                    "duplicate caller name \(Self.quote(name)), already used by "
-                        + Self.join(keyPath, index: other)
-                )
-                valid = false
+            if let name, let other = pathByName[name] {
+                let message = "duplicate caller name \(Self.quote(name)), already used by \(other)"
+                report(Self.join(path, "name"), message)
             }
             let key = readCallerKey(object, at: path)
-            if let key, let other = indexByKey[key] {
-                report(
-                    path,
-                    "the key is the same as the key of \(Self.join(keyPath, index: other)); give "
-                        + "each caller its own key"
-                )
-                valid = false
+            if let key, let other = pathByKey[key] {
+                let message =
+                    "the key is the same as the key of \(other); give each caller its own key"
+                report(path, message)
             }
             let scopes = readScopes(object["scopes"], at: Self.join(path, "scopes"))
-            guard let name, let key, let scopes else {
-                valid = false
-                continue
+            if let name, pathByName[name] == nil { pathByName[name] = path }
+            if let key, pathByKey[key] == nil { pathByKey[key] = path }
+            if let name, let key, let scopes, problems.count == problemsBefore {
+                callers.append(CallerConfiguration(name: name, key: key, scopes: scopes))
             }
-            indexByName[name] = indexByName[name] ?? index
-            indexByKey[key] = indexByKey[key] ?? index
-            callers.append(CallerConfiguration(name: name, key: key, scopes: scopes))
         }
-        return valid ? callers : nil
+        return callers.count == items.count ? callers : nil
     }
 
     private func readCallerName(_ value: Any?, at keyPath: String) -> String? {
@@ -125,7 +113,7 @@ extension ConfigurationReader {
         } catch {
             report(
                 keyPath,
-                "cannot read key file \(Self.quote(path)): \(error.localizedDescription)"
+                "failed to read key file \(Self.quote(path)): \(error.localizedDescription)"
             )
             return nil
         }

@@ -117,7 +117,7 @@ extension ConfigurationReader {
         do {
             _ = try readFile(path)
         } catch {
-            report(keyPath, "cannot read \(Self.quote(path)): \(error.localizedDescription)")
+            report(keyPath, "failed to read \(Self.quote(path)): \(error.localizedDescription)")
             return nil
         }
         return path

@@ -1,14 +1,14 @@
 /// The whole configuration of one gateway process.
 ///
-/// Every value starts from `defaults`, which `GatewayConfiguration+Defaults.swift` holds together
-/// with the defaults of every nested section. `ConfigurationLoader` builds a configuration from a
+/// Every value starts from `defaults`, which `GatewayConfiguration+Defaults.swift` defines
+/// together with the defaults of every nested section. `ConfigurationLoader` builds a configuration from a
 /// JSON file, where every key is optional.
 public struct GatewayConfiguration: Sendable {
     /// Address and TCP port of the HTTP front. Key `listen`, default `127.0.0.1:8080`. Port 0
     /// lets the system pick a free port.
     public var listen: ListenAddress
 
-    /// Where session hashes are stored. Key `store`, default `sqlite:data/gateway.sqlite3`.
+    /// Location of the session store. Key `store`, default `sqlite:data/gateway.sqlite3`.
     public var store: StoreLocation
 
     /// Navixy regions by name (1 to 32 characters of `a-z 0-9 _ -`). Key `regions`, default
@@ -25,7 +25,7 @@ public struct GatewayConfiguration: Sendable {
     /// Timing of a graceful stop. Key `shutdown`.
     public var shutdown: Shutdown
 
-    /// Smallest answer body, in bytes, that is gzip-compressed for a caller sending
+    /// Smallest response body, in bytes, that is gzip-compressed for a caller sending
     /// `Accept-Encoding: gzip`. Key `gzip_min_bytes`, default 1024, range 0 to 16777216.
     public var gzipMinBytes: Int
 

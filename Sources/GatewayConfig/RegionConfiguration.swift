@@ -14,7 +14,7 @@ public struct RegionConfiguration: Sendable, Hashable {
     /// 10000, range 100 to 300000.
     public var timeoutMs: Int
 
-    /// How failed attempts are retried. Key `retry`.
+    /// Retry policy for failed attempts. Key `retry`.
     public var retry: RetrySettings
 
     /// When the region's circuit opens and for how long. Key `circuit`.

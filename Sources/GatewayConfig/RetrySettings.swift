@@ -11,4 +11,11 @@ public struct RetrySettings: Sendable, Hashable {
     /// Upper bound in ms of any delay between two attempts. Key `max_delay_ms`, default 2000,
     /// range 0 to 300000.
     public var maxDelayMs: Int
+
+    /// Creates retry settings. The loader validates files, but this initializer checks nothing.
+    public init(maxAttempts: Int, baseDelayMs: Int, maxDelayMs: Int) {
+        self.maxAttempts = maxAttempts
+        self.baseDelayMs = baseDelayMs
+        self.maxDelayMs = maxDelayMs
+    }
 }

@@ -1,6 +1,6 @@
 /// Timing of a graceful stop after SIGTERM or SIGINT (key `shutdown`).
 public struct Shutdown: Sendable, Hashable {
-    /// Time in ms during which `/readyz` answers 503 while new connections are still accepted,
+    /// Time in ms during which `/readyz` returns 503 while new connections are still accepted,
     /// so that load balancers stop sending traffic first. Key `grace_ms`, default 5000, range 0
     /// to 600000.
     public var graceMs: Int

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where session hashes are stored: an embedded SQLite file, or a PostgreSQL server that
-/// several gateways share.
+/// Location of the session store: an embedded SQLite file, or a PostgreSQL server that several
+/// gateways share.
 ///
 /// A PostgreSQL URL may contain a password, so `description` prints it as `<redacted>`.
 public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
