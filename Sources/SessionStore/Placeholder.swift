@@ -1,1 +1,0 @@
-// The SessionStore module; its types arrive in their own files.

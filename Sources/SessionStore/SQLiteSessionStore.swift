@@ -1,0 +1,120 @@
+import CSQLite
+import Dispatch
+import Foundation
+import GatewayCore
+
+/// A `SessionStore` in one SQLite file, for a single gateway process.
+///
+/// One connection serves every call. It runs on a private serial queue, because a SQLite
+/// connection must not be used by two threads at once, and each async method suspends until
+/// its turn has come and gone. The file uses WAL journaling with `synchronous = NORMAL`, so a
+/// power loss may drop the last commits but never corrupts the file.
+public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
+    // `@unchecked Sendable` is sound because `connection` is only touched on `queue`, apart
+    // from `init` and `deinit`, which no other thread can overlap.
+    private let queue = DispatchQueue(label: "navixy-gateway.sqlite-session-store")
+    private var connection: SQLiteConnection?
+
+    /// Time in ms a call waits for a lock held by another connection before failing with
+    /// `SQLITE_BUSY`.
+    public static let busyTimeoutMs: Int32 = 5000
+
+    /// Opens or creates the database at `path`, creating its parent directory, and migrates
+    /// the schema to the current version. `:memory:` opens a private in-memory database.
+    public init(path: String) throws(StoreError) {
+        do throws(StoreError) {
+            try Self.createParentDirectory(of: path)
+            let connection = try SQLiteConnection(path: path)
+            try Self.configure(connection, inMemory: path == ":memory:")
+            try SQLiteSchema.migrate(connection)
+            self.connection = connection
+        } catch {
+            throw error.during("open")
+        }
+    }
+
+    deinit {
+        connection?.close()
+    }
+
+    public func close() {
+        queue.sync {
+            connection?.close()
+            connection = nil
+        }
+    }
+
+    /// Runs `body` with the connection on the store's queue and names `operation` in any
+    /// error.
+    func perform<T: Sendable>(
+        _ operation: String,
+        _ body: @escaping @Sendable (SQLiteConnection) throws(StoreError) -> T
+    ) async throws(StoreError) -> T {
+        let result: Result<T, StoreError> = await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: self.performNow(operation, body))
+            }
+        }
+        return try result.get()
+    }
+
+    private func performNow<T>(
+        _ operation: String,
+        _ body: (SQLiteConnection) throws(StoreError) -> T
+    ) -> Result<T, StoreError> {
+        guard let connection else {
+            return .failure(
+                StoreError(
+                    operation: operation, call: "sqlite3", code: nil,
+                    message: "the store is closed"))
+        }
+        do throws(StoreError) {
+            return .success(try body(connection))
+        } catch {
+            return .failure(error.during(operation))
+        }
+    }
+
+    private static func createParentDirectory(of path: String) throws(StoreError) {
+        guard path != ":memory:", !path.isEmpty else { return }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(
+                operation: "open", call: "createDirectory", code: nil,
+                message: "failed to create the directory \(directory): "
+                    + error.localizedDescription)
+        }
+    }
+
+    private static func configure(
+        _ connection: SQLiteConnection,
+        inMemory: Bool
+    ) throws(StoreError) {
+        try connection.setBusyTimeout(milliseconds: busyTimeoutMs)
+        let mode = try connection.withStatement("PRAGMA journal_mode = WAL") {
+            statement throws(StoreError) in
+            try statement.step()
+            return statement.text(at: 0) ?? ""
+        }
+        guard mode == "wal" || (inMemory && mode == "memory") else {
+            throw StoreError(
+                operation: "open", call: "PRAGMA journal_mode", code: nil,
+                message: "the journal mode is \(mode), but WAL is required; keep the database "
+                    + "on a local file system")
+        }
+        try connection.execute("PRAGMA synchronous = NORMAL")
+    }
+}
+
+extension StoreError {
+    /// Returns the error with `operation` set, unless an inner step already set it.
+    func during(_ operation: String) -> StoreError {
+        guard self.operation.isEmpty else { return self }
+        var named = self
+        named.operation = operation
+        return named
+    }
+}
