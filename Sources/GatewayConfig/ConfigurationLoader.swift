@@ -28,8 +28,9 @@ public struct ConfigurationLoader {
         }
     }
 
-    /// Loads the file (nil path: defaults only), applies NAVIXY_GATEWAY_LOG_LEVEL, validates
-    /// everything and collects EVERY problem.
+    /// Loads the file at `path`, or only the defaults when `path` is nil, applies
+    /// `NAVIXY_GATEWAY_LOG_LEVEL` and validates everything. A failure lists every problem
+    /// found, not only the first.
     ///
     /// A JSON value of `null` counts as a wrong type, not as an absent key. When a key occurs
     /// twice in one object, the last occurrence wins.

@@ -39,7 +39,8 @@ struct JSONSyntaxError: CustomStringConvertible {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
-            } else {
+            } else if byte & 0xC0 != 0x80 {
+                // UTF-8 continuation bytes (10xxxxxx) do not start a new character.
                 column += 1
             }
         }

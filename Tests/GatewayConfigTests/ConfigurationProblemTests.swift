@@ -130,6 +130,13 @@ func fileWithOneProblem(_ problemCase: ProblemCase) throws {
     #expect(problem.message.contains("line 2, column 30"), "\(problem.message)")
 }
 
+@Test func jsonSyntaxErrorColumnCountsCharacters() throws {
+    let problems = ConfigurationFixture().problems(#"{"log_level": "ééé",,}"#)
+
+    let problem = try #require(problems.first)
+    #expect(problem.message.hasSuffix("Invalid value at line 1, column 21"), "\(problem.message)")
+}
+
 @Test func unreadableFileIsOneProblem() throws {
     let result = ConfigurationFixture().loadFile(at: "/missing.json")
 
