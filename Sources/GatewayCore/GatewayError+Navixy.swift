@@ -1,5 +1,5 @@
 extension GatewayError {
-    /// The delay for `Retry-After` of a `rate_limited` answer when Navixy gave none, in seconds.
+    /// The delay for `Retry-After` of a `rate_limited` response when Navixy sent none, in seconds.
     public static let defaultRateLimitRetryAfterSeconds = 1
 
     /// Maps a Navixy outcome to the gateway's error, or returns nil for success.
@@ -9,9 +9,9 @@ extension GatewayError {
     /// 2. code 15 or HTTP 429: `rate_limited` (429);
     /// 3. HTTP 5xx or codes 1, 6, 8, 14: `upstream_unavailable` (503);
     /// 4. any other error JSON: `upstream_rejected` (422);
-    /// 5. any other answer that is not Navixy's JSON: `bad_upstream_response` (502).
+    /// 5. any other response that is not Navixy's JSON: `bad_upstream_response` (502).
     ///
-    /// `upstream` is set exactly when Navixy answered with its error JSON.
+    /// `upstream` is set exactly when Navixy responded with its error JSON.
     /// `retryAfterSeconds` is Navixy's `Retry-After`, which `rate_limited` passes on.
     public init?(outcome: NavixyOutcome, retryAfterSeconds: Int? = nil) {
         let rateLimitDelay = retryAfterSeconds ?? Self.defaultRateLimitRetryAfterSeconds

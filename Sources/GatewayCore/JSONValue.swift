@@ -43,7 +43,7 @@ public enum JSONValue: Sendable {
     }
 
     /// Appends a quoted string. RFC 8259 section 7 requires escaping `"`, `\` and U+0000 to
-    /// U+001F; every other scalar may travel as UTF-8.
+    /// U+001F. Every other scalar may travel as UTF-8.
     private static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Classification of Navixy's HTTP answers.
+/// Classification of Navixy's HTTP responses.
 public enum NavixyAnswer {
     /// Navixy codes that mean the session hash is dead: 3 (wrong hash) and 4 (user or API key
     /// not found, or session ended).
@@ -11,11 +11,11 @@ public enum NavixyAnswer {
     /// The Navixy code of its rate limit: 15 (too many requests).
     public static let rateLimitCode = 15
 
-    /// Classifies an answer by its HTTP status and its decoded body.
+    /// Classifies a response by its HTTP status and its body.
     ///
     /// Success needs a 2xx status and `"success": true`, a JSON boolean. Any status with a
     /// `status` object holding an integer `code`, and without `"success": true`, is a failure.
-    /// Everything else, 2xx JSON without either included, is `notNavixyJSON`.
+    /// Every other response, including a 2xx JSON object with neither, is `notNavixyJSON`.
     public static func classify(httpStatus: Int, body: [UInt8]) -> NavixyOutcome {
         guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(body)) else {
             return .notNavixyJSON(httpStatus: httpStatus)
@@ -30,7 +30,7 @@ public enum NavixyAnswer {
         return .failure(status, httpStatus: httpStatus)
     }
 
-    /// The members of an answer that matter, each nil when absent or of another type.
+    /// The members of a response that matter, each nil when absent or of another type.
     private struct Answer: Decodable {
         let success: Bool?
         let status: NavixyStatus?
