@@ -32,6 +32,8 @@ final class ServerCore: Sendable {
     private let daemon = Mutex<DaemonHandle?>(nil)
     /// The latest message libmicrohttpd logged, kept to explain a failed start.
     let lastLogMessage = Mutex<String?>(nil)
+    /// Request contexts created and not yet released by the completion callback.
+    let openRequests = Atomic<Int>(0)
 
     init(handler: any HTTPHandler, maxBodyBytes: Int) {
         self.handler = handler

@@ -4,9 +4,13 @@ import Foundation
     import Glibc
 #endif
 
-/// A blocking loopback TCP client that sends exact bytes, for cases URLSession cannot produce
+/// A loopback TCP client that sends exact bytes, for cases URLSession cannot produce
 /// (pipelining, malformed requests, half-sent bodies). Every read and write times out.
-final class RawHTTPClient {
+///
+/// Its socket calls block, so each runs on a thread of its own: blocking a thread of Swift's
+/// cooperative pool would starve the server's handler tasks on a small machine. One test uses
+/// a client at a time, which makes the unchecked `Sendable` safe.
+final class RawHTTPClient: @unchecked Sendable {
     /// One parsed answer.
     struct Response {
         var status: Int
@@ -32,10 +36,7 @@ final class RawHTTPClient {
     init(port: Int, timeoutSeconds: Int = 5) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw ClientError(description: "socket failed") }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        let size = socklen_t(MemoryLayout<timeval>.size)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, size)
-        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, size)
+        setTimeout(seconds: timeoutSeconds)
 
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -52,17 +53,64 @@ final class RawHTTPClient {
         }
     }
 
+    /// Sets how long each later read or write may wait.
+    func setTimeout(seconds: Int) {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        let size = socklen_t(MemoryLayout<timeval>.size)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, size)
+        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, size)
+    }
+
     deinit {
         close(socket)
     }
 
     /// Sends `text` as UTF-8 bytes.
-    func send(_ text: String) throws {
-        try send(Array(text.utf8))
+    func send(_ text: String) async throws {
+        try await send(Array(text.utf8))
     }
 
     /// Sends every byte of `bytes`.
-    func send(_ bytes: [UInt8]) throws {
+    func send(_ bytes: [UInt8]) async throws {
+        try await onOwnThread { try self.sendBlocking(bytes) }
+    }
+
+    /// Reads one answer whose body length comes from `Content-Length` (0 when absent).
+    func readResponse() async throws -> Response {
+        try await onOwnThread { try self.readResponseBlocking() }
+    }
+
+    /// Reads a status line and header fields and no body, as the answer to HEAD has.
+    func readHeadOnly() async throws -> Response {
+        try await onOwnThread { try self.readHeadBlocking() }
+    }
+
+    /// Reads until the server closes the connection and returns what arrived.
+    func readToEnd() async throws -> [UInt8] {
+        try await onOwnThread { try self.readToEndBlocking() }
+    }
+
+    /// Whether the server closed the connection (or reset it) within the read timeout
+    /// without sending anything more.
+    func isClosedByServer() async -> Bool {
+        (try? await onOwnThread { self.isClosedBlocking() }) ?? false
+    }
+
+    /// Shuts the connection down in both directions, as a client that goes away does.
+    func disconnect() {
+        shutdown(socket, Int32(SHUT_RDWR))
+    }
+
+    private func onOwnThread<Value: Sendable>(
+        _ body: @escaping @Sendable () throws -> Value
+    ) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
+            thread.start()
+        }
+    }
+
+    private func sendBlocking(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes {
@@ -73,8 +121,16 @@ final class RawHTTPClient {
         }
     }
 
-    /// Reads one answer whose body length comes from `Content-Length` (0 when absent).
-    func readResponse() throws -> Response {
+    private func readResponseBlocking() throws -> Response {
+        var response = try readHeadBlocking()
+        let length = response.header("Content-Length").flatMap(Int.init) ?? 0
+        try fill(atLeast: length)
+        response.body = Array(pending.prefix(length))
+        pending.removeFirst(length)
+        return response
+    }
+
+    private func readHeadBlocking() throws -> Response {
         let headEnd = try readUntil([13, 10, 13, 10])
         let headText = String(decoding: pending[..<headEnd], as: UTF8.self)
         pending.removeFirst(headEnd + 4)
@@ -89,25 +145,18 @@ final class RawHTTPClient {
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             return (name: String(line[..<colon]), value: value)
         }
-        var response = Response(status: status, headers: headers, body: [])
-        let length = response.header("Content-Length").flatMap(Int.init) ?? 0
-        try fill(atLeast: length)
-        response.body = Array(pending.prefix(length))
-        pending.removeFirst(length)
-        return response
+        return Response(status: status, headers: headers, body: [])
     }
 
-    /// Reads until the server closes the connection and returns what arrived.
-    func readToEnd() throws -> [UInt8] {
+    private func readToEndBlocking() throws -> [UInt8] {
         while try receiveMore() {}
         defer { pending = [] }
         return pending
     }
 
-    /// Whether the server closed the connection (or reset it) within the read timeout
-    /// without sending anything more.
-    func isClosedByServer() -> Bool {
-        guard let more = try? receiveMore() else { return true }
+    private func isClosedBlocking() -> Bool {
+        // A read timeout throws, and counts as "still open".
+        guard let more = try? receiveMore() else { return false }
         return !more && pending.isEmpty
     }
 
