@@ -76,10 +76,14 @@ final class ServerCore: Sendable {
     }
 
     /// Stops accepting connections and closes the listening socket; open connections go on.
+    ///
+    /// Runs `MHD_quiesce_daemon` once only: libmicrohttpd 0.9.75 returns the same listening
+    /// socket on every call, and closing it twice could close a socket opened meanwhile.
     func stopAccepting() {
         daemon.withLock { daemon in
-            guard let running = daemon?.pointer else { return }
-            let listener = MHD_quiesce_daemon(running)
+            guard let running = daemon, !running.isQuiesced else { return }
+            daemon?.isQuiesced = true
+            let listener = MHD_quiesce_daemon(running.pointer)
             if listener >= 0 {
                 close(listener)
             }
@@ -112,4 +116,6 @@ final class ServerCore: Sendable {
 /// come from any thread; `ServerCore` makes them one at a time.
 struct DaemonHandle: @unchecked Sendable {
     let pointer: OpaquePointer
+    /// Whether `MHD_quiesce_daemon` ran; libmicrohttpd then leaves the listening socket to us.
+    var isQuiesced = false
 }

@@ -32,24 +32,41 @@ final class RawHTTPClient: @unchecked Sendable {
     private let socket: Int32
     private var pending: [UInt8] = []
 
-    /// Connects to 127.0.0.1:`port`; reads and writes give up after `timeoutSeconds`.
-    init(port: Int, timeoutSeconds: Int = 5) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// Connects to `host` (numeric IPv4 or IPv6, 127.0.0.1 unless told) and `port`; reads and
+    /// writes give up after `timeoutSeconds`.
+    init(host: String = "127.0.0.1", port: Int, timeoutSeconds: Int = 5) throws {
+        let isIPv6 = host.contains(":")
+        socket = Glibc.socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw ClientError(description: "socket failed") }
         setTimeout(seconds: timeoutSeconds)
+        let connected = isIPv6 ? connectIPv6(host, port) : connectIPv4(host, port)
+        // No close here: deinit runs for a fully initialized object whose init throws.
+        guard connected == 0 else {
+            throw ClientError(description: "connect failed: errno \(errno)")
+        }
+    }
 
+    private func connectIPv4(_ host: String, _ port: Int) -> Int32 {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { pointer in
+        inet_pton(AF_INET, host, &address.sin_addr)
+        return withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else {
-            close(socket)
-            throw ClientError(description: "connect failed: errno \(errno)")
+    }
+
+    private func connectIPv6(_ host: String, _ port: Int) -> Int32 {
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_port = UInt16(port).bigEndian
+        inet_pton(AF_INET6, host, &address.sin6_addr)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+            }
         }
     }
 
