@@ -113,6 +113,11 @@ final class RawHTTPClient: @unchecked Sendable {
         (try? await onOwnThread { self.isClosedBlocking() }) ?? false
     }
 
+    /// Closes the sending direction, telling the server that no more bytes will come.
+    func finishSending() {
+        shutdown(socket, Int32(SHUT_WR))
+    }
+
     /// Shuts the connection down in both directions, as a client that goes away does.
     func disconnect() {
         shutdown(socket, Int32(SHUT_RDWR))
