@@ -7,8 +7,8 @@ import Synchronization
 final class FakeServer: Sendable {
     /// What the server does with one request.
     indirect enum Reply: Sendable {
-        /// Writes these bytes and keeps the connection open for the next request.
-        case bytes([UInt8])
+        /// Writes these bytes, then keeps the connection open for the next request or closes it.
+        case bytes([UInt8], thenClose: Bool = false)
         /// Waits, or until the client leaves, then replies.
         case delayed(Duration, Reply)
         /// Closes the connection without writing anything.
@@ -91,8 +91,8 @@ final class FakeServer: Sendable {
     /// Carries out `reply`; returns whether the connection stays open.
     private func perform(_ reply: Reply, on connection: Int32) -> Bool {
         switch reply {
-        case .bytes(let bytes):
-            return Socket.writeAll(connection, bytes)
+        case .bytes(let bytes, let thenClose):
+            return Socket.writeAll(connection, bytes) && !thenClose
         case .delayed(let delay, let next):
             let clientLeft = waitForClientToLeave(connection, at: .now + delay)
             return clientLeft ? false : perform(next, on: connection)

@@ -1,32 +1,6 @@
-import Foundation
 import Testing
 
 @testable import Upstream
-
-/// Sends one POST with a short body to `server`'s `/v2/call`.
-private func request(
-    to server: FakeServer, body: String = #"{"hash":"secret"}"#,
-    headers: [(name: String, value: String)] = [], timeout: Duration = .seconds(10)
-) -> UpstreamRequest {
-    UpstreamRequest(
-        url: "http://127.0.0.1:\(server.port)/v2/call", body: Array(body.utf8),
-        headers: headers, timeout: timeout)
-}
-
-/// Returns the error that `operation` throws, or records an issue when it returns.
-private func expectFailure(
-    _ operation: () async throws(UpstreamError) -> UpstreamResponse,
-    sourceLocation: SourceLocation = #_sourceLocation
-) async -> UpstreamError? {
-    do {
-        let response = try await operation()
-        Issue.record(
-            "expected a failure, got status \(response.status)", sourceLocation: sourceLocation)
-        return nil
-    } catch {
-        return error
-    }
-}
 
 @Suite struct UpstreamClientTests {
     @Test func okResponseCarriesStatusHeadersAndBody() async throws {
@@ -39,7 +13,7 @@ private func expectFailure(
         let client = try UpstreamClient()
         defer { client.shutdown() }
 
-        let response = try await client.send(request(to: server))
+        let response = try await client.send(server.request())
 
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"success":true}"#)
@@ -53,7 +27,7 @@ private func expectFailure(
         let client = try UpstreamClient()
         defer { client.shutdown() }
 
-        let response = try await client.send(request(to: server))
+        let response = try await client.send(server.request())
 
         #expect(response.status == 503)
         #expect(response.body == Array("busy".utf8))
@@ -69,7 +43,7 @@ private func expectFailure(
             (name: "Content-Type", value: "application/json; charset=utf-8"),
         ]
 
-        _ = try await client.send(request(to: server, body: "{\"a\":\"\u{0}é\"}", headers: headers))
+        _ = try await client.send(server.request(body: "{\"a\":\"\u{0}é\"}", headers: headers))
 
         let received = try #require(server.requests.first)
         #expect(received.requestLine == "POST /v2/call HTTP/1.1")
@@ -87,7 +61,7 @@ private func expectFailure(
         let client = try UpstreamClient()
         defer { client.shutdown() }
 
-        _ = try await client.send(request(to: server))
+        _ = try await client.send(server.request())
 
         #expect(server.requests.first?.header("Content-Type") == "application/json")
     }
@@ -98,7 +72,7 @@ private func expectFailure(
         let client = try UpstreamClient()
         defer { client.shutdown() }
 
-        _ = try await client.send(request(to: server, body: ""))
+        _ = try await client.send(server.request(body: ""))
 
         let received = try #require(server.requests.first)
         #expect(received.requestLine.hasPrefix("POST "))
@@ -113,7 +87,7 @@ private func expectFailure(
         defer { client.shutdown() }
 
         for _ in 0..<5 {
-            let response = try await client.send(request(to: server))
+            let response = try await client.send(server.request())
             #expect(response.status == 200)
         }
 
@@ -131,7 +105,7 @@ private func expectFailure(
         let echoed = try await withThrowingTaskGroup(of: Bool.self) { group in
             for index in 0..<100 {
                 group.addTask {
-                    let response = try await client.send(request(to: server, body: "call \(index)"))
+                    let response = try await client.send(server.request(body: "call \(index)"))
                     return response.status == 200 && response.body == Array("call \(index)".utf8)
                 }
             }
@@ -151,7 +125,7 @@ private func expectFailure(
         let client = try UpstreamClient()
         defer { client.shutdown() }
 
-        let response = try await client.send(request(to: server))
+        let response = try await client.send(server.request())
 
         #expect(String(decoding: response.body, as: UTF8.self) == GzipFixture.plainText)
     }
