@@ -1,1 +1,0 @@
-// The Upstream module; its types arrive in their own files.
