@@ -1,0 +1,46 @@
+import HTTPFront
+
+/// Builders for the JSON answers of both APIs: Navixy's envelope under `/v2/` and the plain
+/// objects of the control API under `/_sim/`.
+enum JSONAnswer {
+    /// A Navixy success: HTTP 200 and `{"success": true}` plus the action's fields.
+    static func navixySuccess(_ fields: [String: JSONValue] = [:]) -> HTTPResponse {
+        var members = fields
+        members["success"] = .bool(true)
+        return json(status: 200, .object(members))
+    }
+
+    /// A Navixy failure: `{"success": false, "status": {"code", "description"}}` with the HTTP
+    /// status Navixy sends for the code, unless `httpStatus` replaces it.
+    static func navixyFailure(_ status: NavixyStatus, httpStatus: Int? = nil) -> HTTPResponse {
+        let envelope = JSONValue.object([
+            "success": .bool(false),
+            "status": .object([
+                "code": .integer(status.code), "description": .string(status.description),
+            ]),
+        ])
+        return json(status: httpStatus ?? status.httpStatus, envelope)
+    }
+
+    /// A control API answer carrying `value`.
+    static func control(status: Int = 200, _ value: JSONValue) -> HTTPResponse {
+        json(status: status, value)
+    }
+
+    /// A control API failure: `{"error": message}`.
+    static func controlError(status: Int, _ message: String) -> HTTPResponse {
+        json(status: status, .object(["error": .string(message)]))
+    }
+
+    /// A control API success without a body.
+    static let noContent = HTTPResponse(status: 204)
+
+    /// An answer whose body is `value` as JSON.
+    static func json(status: Int, _ value: JSONValue) -> HTTPResponse {
+        HTTPResponse(status: status, headers: jsonHeaders, body: value.encoded)
+    }
+
+    private static let jsonHeaders = HTTPHeaders([
+        (name: "Content-Type", value: "application/json; charset=utf-8")
+    ])
+}
