@@ -1,0 +1,67 @@
+import CMicroHTTPD
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An HTTP/1.1 server on libmicrohttpd: epoll on an internal thread pool, keep-alive, and
+/// suspended connections while the handler's task runs.
+public final class HTTPServer: Sendable {
+    private let core: ServerCore
+    /// The bound port, useful with port 0.
+    public let port: Int
+
+    /// Starts listening at once.
+    ///
+    /// Throws when the configuration is invalid or libmicrohttpd cannot start (for example
+    /// when the port is taken).
+    public init(configuration: HTTPServerConfiguration, handler: any HTTPHandler)
+        throws(HTTPServerError)
+    {
+        try Self.validate(configuration)
+        let address = try ListenAddress(host: configuration.host, port: configuration.port)
+        let core = ServerCore(handler: handler, maxBodyBytes: configuration.maxBodyBytes)
+        let daemon = try Self.start(configuration, at: address, core: core)
+        self.port = Int(cmhd_bound_port(daemon))
+        core.adopt(daemon: daemon)
+        self.core = core
+    }
+
+    deinit {
+        core.stop()
+    }
+
+    /// Stops taking new connections and closes the listening socket; open connections and
+    /// requests in progress go on.
+    public func stopAccepting() {
+        core.stopAccepting()
+    }
+
+    /// Closes every connection and stops the worker threads; safe to call more than once.
+    ///
+    /// Requests whose handler task is still running are closed without an answer; their tasks
+    /// finish on their own and their answers are dropped.
+    public func stop() {
+        core.stop()
+    }
+
+    private static func validate(_ configuration: HTTPServerConfiguration)
+        throws(HTTPServerError)
+    {
+        let checks: [(String, Bool)] = [
+            ("port must be 0 to 65535", (0...65535).contains(configuration.port)),
+            ("threadCount must be 1 or more", configuration.threadCount >= 1),
+            ("maxConnections must be 1 or more", configuration.maxConnections >= 1),
+            ("idleTimeoutSeconds must be 0 or more", configuration.idleTimeoutSeconds >= 0),
+            ("maxHeaderBytes must be 1024 or more", configuration.maxHeaderBytes >= 1024),
+            ("maxBodyBytes must be 0 or more", configuration.maxBodyBytes >= 0),
+        ]
+        let problems = checks.filter { !$0.1 }.map(\.0)
+        guard problems.isEmpty else {
+            throw HTTPServerError(
+                operation: "HTTPServerConfiguration check",
+                reason: problems.joined(separator: "; ")
+            )
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// How an `HTTPServer` listens and which limits it enforces.
+public struct HTTPServerConfiguration: Sendable {
+    /// The numeric IPv4 or IPv6 address to listen on, such as "127.0.0.1", "0.0.0.0", "::1"
+    /// or "::". Host names are rejected. Default "127.0.0.1". An IPv6 address listens on IPv6
+    /// only.
+    public var host: String
+    /// The TCP port, 0 to 65535; 0 picks a free port (read it back from `HTTPServer.port`).
+    /// Default 8080.
+    public var port: Int
+    /// The number of libmicrohttpd worker threads, 1 or more. Default 2.
+    public var threadCount: Int
+    /// The maximum number of open connections, 1 or more; past it new connections are
+    /// closed at once. Default 1024.
+    public var maxConnections: Int
+    /// Seconds a connection may stay idle before it is closed, 0 to turn the timeout off.
+    /// Default 60. libmicrohttpd counts whole seconds, and a suspended connection (one whose
+    /// handler task is running) never times out.
+    public var idleTimeoutSeconds: Int
+    /// The approximate maximum size of the request line and header fields in bytes, 1024 or
+    /// more. Default 16384. Larger heads get `431` (or `414` for a long request line) from
+    /// libmicrohttpd.
+    public var maxHeaderBytes: Int
+    /// The maximum body size in bytes, 0 or more; a body of exactly this size passes.
+    /// Default 65536.
+    public var maxBodyBytes: Int
+    /// The certificate and private key for HTTPS; nil serves plain HTTP. Default nil.
+    public var tls: TLSIdentity?
+
+    /// Creates a configuration; every parameter has the default stated on its property.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        threadCount: Int = 2,
+        maxConnections: Int = 1024,
+        idleTimeoutSeconds: Int = 60,
+        maxHeaderBytes: Int = 16384,
+        maxBodyBytes: Int = 65536,
+        tls: TLSIdentity? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.threadCount = threadCount
+        self.maxConnections = maxConnections
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.maxHeaderBytes = maxHeaderBytes
+        self.maxBodyBytes = maxBodyBytes
+        self.tls = tls
+    }
+}

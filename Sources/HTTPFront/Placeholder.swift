@@ -1,1 +1,0 @@
-// The HTTPFront module; its types arrive in their own files.
