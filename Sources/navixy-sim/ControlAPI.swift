@@ -29,17 +29,20 @@ struct ControlAPI: Sendable {
         do throws(SimulatorError) {
             switch (route, method) {
             case ("sessions", "GET"):
-                return JSONAnswer.control(.object(["sessions": .array(await state.sessionListing())]))
+                return JSONAnswer.control(
+                    .object(["sessions": .array(await state.sessionListing())]))
             case ("sessions", "POST"):
                 return try await addSession(request.body)
             case (let path, "DELETE") where path.hasPrefix("sessions/"):
                 return try await endSession(String(path.dropFirst("sessions/".count)))
             case ("requests", "GET"):
-                return JSONAnswer.control(.object(["requests": .array(await state.recordedRequests())]))
+                return JSONAnswer.control(
+                    .object(["requests": .array(await state.recordedRequests())]))
             case ("requests", "DELETE"):
                 await state.clearRequests()
             case ("bindings", "GET"):
-                return JSONAnswer.control(.object(["bindings": .array(await state.bindingListing())]))
+                return JSONAnswer.control(
+                    .object(["bindings": .array(await state.bindingListing())]))
             case ("faults", "GET"):
                 return JSONAnswer.control(.object(["faults": .array(await state.pendingFaults())]))
             case ("faults", "POST"):

@@ -47,8 +47,9 @@ struct FaultStep: Sendable, Equatable {
             throw .invalidRequest("a fault step must be a JSON object")
         }
         if let unknown = fields.keys.sorted().first(where: { !Self.knownFields.contains($0) }) {
-            throw .invalidRequest("unknown fault field \"\(unknown)\"; known: "
-                + Self.knownFields.sorted().joined(separator: ", "))
+            throw .invalidRequest(
+                "unknown fault field \"\(unknown)\"; known: "
+                    + Self.knownFields.sorted().joined(separator: ", "))
         }
         let reader = FieldReader(fields: fields)
         status = try reader.integer("status", in: 100...599)

@@ -44,7 +44,8 @@ struct FieldReader {
         case .string(let value)?: text = value
         default: throw .invalidRequest("\"\(name)\" must be a string or a number of seconds")
         }
-        guard !text.isEmpty, text.utf8.count <= 1024, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+        guard !text.isEmpty, text.utf8.count <= 1024,
+            text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
         else {
             throw .invalidRequest("\"\(name)\" must be 1 to 1024 printable ASCII characters")
         }

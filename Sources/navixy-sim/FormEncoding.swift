@@ -27,6 +27,7 @@ enum FormEncoding {
 
 extension String {
     fileprivate func replacingPlusWithSpace() -> String {
-        String(decoding: utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+        String(
+            decoding: utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 }

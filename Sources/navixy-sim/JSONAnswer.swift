@@ -3,23 +3,24 @@ import HTTPFront
 /// Builders for the JSON answers of both APIs: Navixy's envelope under `/v2/` and the plain
 /// objects of the control API under `/_sim/`.
 enum JSONAnswer {
-    /// A Navixy success: HTTP 200 and `{"success": true}` plus the action's fields.
-    static func navixySuccess(_ fields: [String: JSONValue] = [:]) -> HTTPResponse {
-        var members = fields
-        members["success"] = .bool(true)
-        return json(status: 200, .object(members))
+    /// A Navixy success: HTTP 200 and `{"success": true}` followed by the action's fields.
+    static func navixySuccess(_ fields: [(name: String, value: JSONValue)] = []) -> HTTPResponse {
+        let body = JSONValue.encodedObject([("success", .bool(true))] + fields)
+        return HTTPResponse(status: 200, headers: jsonHeaders, body: body)
     }
 
     /// A Navixy failure: `{"success": false, "status": {"code", "description"}}` with the HTTP
     /// status Navixy sends for the code, unless `httpStatus` replaces it.
     static func navixyFailure(_ status: NavixyStatus, httpStatus: Int? = nil) -> HTTPResponse {
-        let envelope = JSONValue.object([
-            "success": .bool(false),
-            "status": .object([
-                "code": .integer(status.code), "description": .string(status.description),
-            ]),
+        let body = JSONValue.encodedObject([
+            ("success", .bool(false)),
+            (
+                "status",
+                .object(["code": .integer(status.code), "description": .string(status.description)])
+            ),
         ])
-        return json(status: httpStatus ?? status.httpStatus, envelope)
+        return HTTPResponse(
+            status: httpStatus ?? status.httpStatus, headers: jsonHeaders, body: body)
     }
 
     /// A control API answer carrying `value`.

@@ -25,6 +25,15 @@ enum JSONValue: Sendable, Equatable {
         return (try? Array(encoder.encode(self))) ?? Array("null".utf8)
     }
 
+    /// The UTF-8 text of an object whose members keep the order given, for answers whose
+    /// readers expect a field such as `success` first.
+    static func encodedObject(_ members: [(name: String, value: JSONValue)]) -> [UInt8] {
+        let parts = members.map { member in
+            JSONValue.string(member.name).encoded + Array(":".utf8) + member.value.encoded
+        }
+        return Array("{".utf8) + Array(parts.joined(separator: Array(",".utf8))) + Array("}".utf8)
+    }
+
     /// The string, when this value is one.
     var stringValue: String? {
         if case .string(let text) = self { return text }

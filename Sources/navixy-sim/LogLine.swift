@@ -15,11 +15,6 @@ struct LogLine {
 
     /// Writes the line with one `write` call, so that it is never left in a buffer.
     func write(to handle: FileHandle = .standardOutput) {
-        let members = fields.map { field in
-            JSONValue.string(field.name).encoded + Array(":".utf8) + field.value.encoded
-        }
-        var line = Array("{".utf8) + Array(members.joined(separator: Array(",".utf8)))
-        line += Array("}\n".utf8)
-        try? handle.write(contentsOf: line)
+        try? handle.write(contentsOf: JSONValue.encodedObject(fields) + Array("\n".utf8))
     }
 }

@@ -94,9 +94,9 @@ struct NavixyAPI: Sendable {
         case delete = "user/session/push_token/delete"
     }
 
-    private func perform(_ action: Action, _ parameters: RequestParameters) async throws(
-        NavixyStatus
-    ) -> HTTPResponse {
+    private func perform(_ action: Action, _ parameters: RequestParameters)
+        async throws(NavixyStatus) -> HTTPResponse
+    {
         switch action {
         case .auth:
             return try await authenticate(parameters)
@@ -124,7 +124,7 @@ struct NavixyAPI: Sendable {
             }
         }
         let hash = await state.addSession()
-        return JSONAnswer.navixySuccess(["hash": .string(hash.secretValue)])
+        return JSONAnswer.navixySuccess([("hash", .string(hash.secretValue))])
     }
 
     private func bind(_ parameters: RequestParameters) async throws(NavixyStatus) {

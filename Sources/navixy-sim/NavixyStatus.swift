@@ -24,7 +24,9 @@ struct NavixyStatus: Error, Sendable, Equatable {
     var httpStatus: Int { Self.httpStatuses[code] ?? 400 }
 
     /// Code 3: the hash is missing or is not 32 hexadecimal characters.
-    static func wrongHash(_ detail: String) -> NavixyStatus { NavixyStatus(code: 3, detail: detail) }
+    static func wrongHash(_ detail: String) -> NavixyStatus {
+        NavixyStatus(code: 3, detail: detail)
+    }
 
     /// Code 4: no active session has this hash.
     static let sessionNotFound = NavixyStatus(code: 4)

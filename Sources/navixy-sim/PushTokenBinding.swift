@@ -73,7 +73,9 @@ struct PushTokenBinding: Sendable, Equatable {
         guard required else {
             throw .invalidParameters("parameters are accepted only for w3c_pushapi")
         }
-        let object = value.objectValue ?? value.stringValue.flatMap { JSONValue.parse(Array($0.utf8)) }?.objectValue
+        let object =
+            value.objectValue
+            ?? value.stringValue.flatMap { JSONValue.parse(Array($0.utf8)) }?.objectValue
         guard let object, Set(object.keys) == ["p256dh", "auth"] else {
             throw .invalidParameters("parameters must be an object with p256dh and auth only")
         }

@@ -38,7 +38,7 @@ final class Simulator: Sendable {
                 ("scheme", .string(options.tlsCertificatePath == nil ? "http" : "https")),
             ]
         ).write()
-        if !["127.0.0.1", "::1", "localhost"].contains(options.host) {
+        if !["127.0.0.1", "::1"].contains(options.host) {
             LogLine(
                 level: "warning",
                 message: "navixy-sim listens beyond loopback; anyone who reaches it can reset it",
@@ -52,8 +52,10 @@ final class Simulator: Sendable {
     func stopOnSignals() -> ShutdownSignals {
         ShutdownSignals { [server] number in
             server.stop()
-            LogLine(level: "info", message: "navixy-sim stopped", [("signal", .integer(Int(number)))])
-                .write()
+            LogLine(
+                level: "info", message: "navixy-sim stopped", [("signal", .integer(Int(number)))]
+            )
+            .write()
             exit(0)
         }
     }

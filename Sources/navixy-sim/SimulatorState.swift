@@ -34,7 +34,8 @@ actor SimulatorState {
     init(initialSessions: [SessionHash]) {
         self.initialSessions = initialSessions
         // An actor's synchronous initializer cannot call its isolated methods.
-        for hash in initialSessions where sessions.updateValue(true, forKey: hash.secretValue) == nil {
+        for hash in initialSessions
+        where sessions.updateValue(true, forKey: hash.secretValue) == nil {
             sessionOrder.append(hash.secretValue)
         }
     }
