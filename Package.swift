@@ -18,7 +18,7 @@ let package = Package(
 
         .target(name: "GatewayCore"),
         .target(name: "GatewayLog"),
-        .target(name: "GatewayConfig", dependencies: ["GatewayCore"]),
+        .target(name: "GatewayConfig", dependencies: ["GatewayCore", "GatewayLog"]),
         .target(name: "HTTPFront", dependencies: ["CMicroHTTPD", "CZlib"]),
         .target(name: "Upstream", dependencies: ["CCurl", "GatewayCore"]),
         .target(name: "SessionStore", dependencies: ["CSQLite", "GatewayCore"]),
@@ -36,11 +36,12 @@ let package = Package(
         ),
 
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"]),
-        .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
+        .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayLog"]),
         .testTarget(name: "HTTPFrontTests", dependencies: ["HTTPFront"]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "HTTPFront"]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GatewayCore"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "GatewayConfig"]),
+        .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

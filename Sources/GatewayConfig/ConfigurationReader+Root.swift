@@ -1,3 +1,5 @@
+import GatewayLog
+
 extension ConfigurationReader {
     /// Keys of the top-level object, in the order they are read.
     static let rootKeys = [

@@ -1,3 +1,5 @@
+import GatewayLog
+
 // Every default of the configuration tree, kept in this one file so that the values operators
 // read in the documentation and the values the gateway runs with cannot drift apart.
 

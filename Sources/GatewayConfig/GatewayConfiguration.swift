@@ -1,3 +1,5 @@
+import GatewayLog
+
 /// The whole configuration of one gateway process.
 ///
 /// Every value starts from `defaults`, which `GatewayConfiguration+Defaults.swift` defines

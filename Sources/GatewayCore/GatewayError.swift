@@ -28,6 +28,7 @@ public struct GatewayError: Error, Hashable, Sendable {
         case circuitOpen = "circuit_open"
         case badUpstreamResponse = "bad_upstream_response"
         case upstreamTimeout = "upstream_timeout"
+        case storeUnavailable = "store_unavailable"
 
         /// The HTTP status of a response with this code.
         public var status: Int {
@@ -45,7 +46,7 @@ public struct GatewayError: Error, Hashable, Sendable {
             case .upstreamRejected: return 422
             case .rateLimited: return 429
             case .badUpstreamResponse: return 502
-            case .overloaded, .upstreamUnavailable, .circuitOpen: return 503
+            case .overloaded, .upstreamUnavailable, .circuitOpen, .storeUnavailable: return 503
             case .upstreamTimeout: return 504
             }
         }

@@ -1,1 +1,3 @@
-print("navixy-gateway")
+import Foundation
+
+exit(GatewayCommand(arguments: Array(CommandLine.arguments.dropFirst())).run())

@@ -1,4 +1,5 @@
 import GatewayConfig
+import GatewayLog
 import Testing
 
 private let fullFile = """

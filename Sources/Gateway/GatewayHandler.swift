@@ -1,0 +1,89 @@
+import Foundation
+import GatewayCore
+import GatewayLog
+import HTTPFront
+import SessionStore
+
+/// The gateway's request pipeline: authenticate, route, decode, normalize, look up the
+/// session, call Navixy, and map the outcome to one HTTP answer.
+struct GatewayHandler: HTTPHandler {
+    let authenticator: CallerAuthenticator
+    let sessions: SessionEndpoint
+    let pushTokens: PushTokenEndpoint
+    let probes: ProbeEndpoint
+    let accessLog: AccessLog
+    let maxBodyBytes: Int
+    let makeRequestID: @Sendable () -> String
+
+    func screen(_ head: HTTPRequestHead) -> HTTPResponse? {
+        do {
+            _ = try Preflight.check(head, authenticator: authenticator)
+            return nil
+        } catch {
+            let trace = CallTrace(requestID: requestID(for: head))
+            let response = ResponseRenderer.error(error, trace: trace)
+            accessLog.record(head: head, response: response, caller: nil, trace: trace)
+            return response
+        }
+    }
+
+    func bodyTooLarge(_ head: HTTPRequestHead) -> HTTPResponse {
+        let trace = CallTrace(requestID: requestID(for: head))
+        let error: GatewayError
+        do {
+            _ = try Preflight.check(head, authenticator: authenticator)
+            error = GatewayError.bodyTooLarge(limitBytes: maxBodyBytes)
+        } catch let failure {
+            error = failure
+        }
+        let response = ResponseRenderer.error(error, trace: trace)
+        accessLog.record(head: head, response: response, caller: nil, trace: trace)
+        return response
+    }
+
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let trace = CallTrace(requestID: requestID(for: request.head))
+        var caller: AuthenticatedCaller?
+        let response: HTTPResponse
+        do {
+            let preflight = try Preflight.check(request.head, authenticator: authenticator)
+            caller = preflight.caller
+            let reply = try await dispatch(request, route: preflight.route, trace: trace)
+            response = ResponseRenderer.reply(reply, trace: trace)
+        } catch {
+            response = ResponseRenderer.error(error, trace: trace)
+        }
+        accessLog.record(head: request.head, response: response, caller: caller, trace: trace)
+        return response
+    }
+
+    /// Hands the call to its endpoint. The subject is checked here, after the key, the route
+    /// and the method, and before the body.
+    private func dispatch(_ request: HTTPRequest, route: RouteMatch, trace: CallTrace)
+        async throws(GatewayError) -> Reply
+    {
+        let method = request.head.method
+        switch route.endpoint {
+        case .health: return probes.health()
+        case .readiness: return await probes.readiness()
+        case .metrics: return probes.metrics()
+        case .session, .pushToken: break
+        }
+        guard let segment = route.subjectSegment, let subject = Subject(percentEncoded: segment)
+        else { throw GatewayError.invalidSubject() }
+        switch (route.endpoint, method) {
+        case (.session, "PUT"):
+            return try await sessions.put(subject, body: request.body, trace: trace)
+        case (.session, "GET"): return try await sessions.get(subject, trace: trace)
+        case (.session, _): return try await sessions.delete(subject, trace: trace)
+        case (_, "PUT"):
+            return try await pushTokens.bind(subject, body: request.body, trace: trace)
+        default: return try await pushTokens.delete(subject, trace: trace)
+        }
+    }
+
+    /// Returns the caller's `X-Request-Id` when it is well formed, else a new one.
+    private func requestID(for head: HTTPRequestHead) -> String {
+        RequestID.accept(head.headers["X-Request-Id"]) ?? makeRequestID()
+    }
+}

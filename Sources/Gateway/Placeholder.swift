@@ -1,1 +1,0 @@
-// The Gateway module; its types arrive in their own files.

@@ -1,0 +1,67 @@
+import GatewayCore
+import HTTPFront
+
+/// The checks that need only the request head, in the order callers rely on: the key (401,
+/// then 403), the route (404, 405), then the media type (415).
+///
+/// They run once on a libmicrohttpd worker thread before any body byte is read, so that a
+/// refused call never uploads its body, and again in the task that answers the call. Both runs
+/// give the same result because they read the same head.
+struct Preflight: Sendable {
+    /// The caller, or nil for the probes and when authentication is off.
+    let caller: AuthenticatedCaller?
+    /// The endpoint and the raw subject segment.
+    let route: RouteMatch
+
+    /// Runs the head checks, throwing the first failure.
+    static func check(
+        _ head: HTTPRequestHead, authenticator: CallerAuthenticator
+    ) throws(GatewayError) -> Preflight {
+        let route = RouteMatch.match(path: head.path)
+        let caller = try authenticate(head, route: route, authenticator: authenticator)
+        if let caller, let scope = route?.endpoint.requiredScope, !caller.scopes.contains(scope) {
+            throw GatewayError.forbidden(scope: scope.rawValue)
+        }
+        guard let route else { throw GatewayError.notFound() }
+        guard route.endpoint.allowedMethods.contains(head.method) else {
+            throw GatewayError.methodNotAllowed(allowed: route.endpoint.allowedMethods)
+        }
+        if head.method == "PUT" { try checkMediaType(head.headers) }
+        return Preflight(caller: caller, route: route)
+    }
+
+    private static func authenticate(
+        _ head: HTTPRequestHead, route: RouteMatch?, authenticator: CallerAuthenticator
+    ) throws(GatewayError) -> AuthenticatedCaller? {
+        if route?.isProbe == true || !authenticator.isEnabled { return nil }
+        guard let caller = authenticator.authenticate(authorization: head.headers["Authorization"])
+        else { throw GatewayError.unauthorized() }
+        return caller
+    }
+
+    /// Accepts `application/json` with any parameters (`charset=utf-8`) and no content coding
+    /// but `identity`.
+    private static func checkMediaType(_ headers: HTTPHeaders) throws(GatewayError) {
+        let contentType = headers["Content-Type"] ?? ""
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
+        guard mediaType.trimmingASCIISpaces().lowercased() == "application/json" else {
+            throw GatewayError.unsupportedMediaType(
+                "The body must be JSON sent with Content-Type: application/json.")
+        }
+        let coding = (headers["Content-Encoding"] ?? "identity").trimmingASCIISpaces()
+        guard coding.lowercased() == "identity" else {
+            throw GatewayError.unsupportedMediaType(
+                "Content-Encoding \(coding.prefix(40)) is not supported; send the body as is.")
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without surrounding spaces and tabs.
+    func trimmingASCIISpaces() -> String {
+        let bytes = Array(utf8)
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+}

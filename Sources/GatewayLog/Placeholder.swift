@@ -1,1 +1,0 @@
-// The GatewayLog module; its types arrive in their own files.
