@@ -7,7 +7,7 @@ private func at(_ offset: Duration) -> ContinuousClock.Instant {
     start + offset
 }
 
-/// Takes retries until the budget refuses, up to `limit`, and returns how many it allowed.
+/// Takes retries until the budget denies one, up to `limit`, and returns how many it allowed.
 private func drain(
     _ budget: inout RetryBudget, at instant: ContinuousClock.Instant, limit: Int = 1000
 )
