@@ -95,7 +95,7 @@ func bindRejectsInvalidToken(body: String) throws {
     "f4be7b9d04da2ce1af111b", "http://push.example.com/send/1", "https:///send/1", "https:push",
     "ftp://push.example.com/x", "/relative/path", "push.example.com/send",
 ])
-func bindRejectsWebPushTokenThatIsNotHTTPS(token: String) throws {
+func bindRejectsNonHTTPSWebPushToken(token: String) throws {
     let body = #"{"application": "w3c_pushapi", "token": "\#(token)", "keys": \#(keysJSON)}"#
     let error = try #require(try parseError(body))
     #expect(error.code == .invalidToken)

@@ -63,10 +63,13 @@ private func decodedError(_ error: GatewayError, requestID: String = "req-1") th
         (decoded["upstream"] as? [String: Any])?["description"] as? String == status.description)
 }
 
-@Test func unauthorizedBodyIgnoresCause() {
-    let first = GatewayError.unauthorized().renderedBody(requestID: "r")
-    let second = GatewayError.unauthorized().renderedBody(requestID: "r")
-    #expect(first == second)
+@Test func unauthorizedBodyIsFixed() {
+    let body = String(
+        decoding: GatewayError.unauthorized().renderedBody(requestID: "r"), as: UTF8.self)
+    #expect(
+        body
+            == #"{"error":{"code":"unauthorized","#
+            + #""message":"A valid caller key is required as a Bearer token.","request_id":"r"}}"#)
 }
 
 @Test func errorHeadersFollowCode() {

@@ -53,7 +53,7 @@ func navixyOtherBodiesAreNotNavixyJSON(body: String) {
     #expect(!classify(404, "not found").endsSession)
 }
 
-/// Maps an answer to the gateway's error, as the pipeline does after the retries.
+/// Maps a response to the gateway's error, as the pipeline does after the retries.
 private func mapped(_ httpStatus: Int, _ body: String) -> GatewayError? {
     GatewayError(outcome: classify(httpStatus, body))
 }
@@ -84,7 +84,7 @@ func navixyErrorJSONMapsToCode(navixyCode: Int, httpStatus: Int, expected: Gatew
     (429, .rateLimited), (500, .upstreamUnavailable), (502, .upstreamUnavailable),
     (503, .upstreamUnavailable), (504, .upstreamUnavailable),
 ])
-func navixyOtherAnswersMapToCode(httpStatus: Int, expected: GatewayError.Code) throws {
+func navixyOtherResponsesMapToCode(httpStatus: Int, expected: GatewayError.Code) throws {
     let error = try #require(mapped(httpStatus, "<html>proxy page</html>"))
     #expect(error.code == expected)
     #expect(error.upstream == nil)
