@@ -19,7 +19,9 @@ struct PushTokenEndpoint: Sendable {
         let call = try BindPushTokenCall.parse(object, knownCategories: knownCategories)
         let session = try await activeSession(of: subject, trace: trace)
         let upstreamBody = NavixyRequestBody.bind(hash: session.hash, call: call)
-        try await forward(.bindPushToken, body: upstreamBody, session: session, trace: trace)
+        try await forward(
+            .bindPushToken, body: upstreamBody, session: session, trace: trace,
+            secrets: [call.token.secretValue])
         let view = BindView(
             subject: subject.value, region: session.region, application: call.application.navixyID,
             categoryFilter: call.categoryFilter?.wireValue ?? "*")
@@ -30,7 +32,8 @@ struct PushTokenEndpoint: Sendable {
     func delete(_ subject: Subject, trace: CallTrace) async throws(GatewayError) -> Reply {
         let session = try await activeSession(of: subject, trace: trace)
         let upstreamBody = NavixyRequestBody.delete(hash: session.hash)
-        try await forward(.deletePushToken, body: upstreamBody, session: session, trace: trace)
+        try await forward(
+            .deletePushToken, body: upstreamBody, session: session, trace: trace, secrets: [])
         return .noContent
     }
 
@@ -47,11 +50,15 @@ struct PushTokenEndpoint: Sendable {
     }
 
     /// Calls Navixy and, when it says the session has ended, remembers that in the store.
+    /// Navixy's error description may quote what it was sent, so the hash and `secrets` are
+    /// masked in it before it reaches the caller or a log.
     private func forward(
-        _ action: NavixyAction, body: [UInt8], session: StoredSession, trace: CallTrace
+        _ action: NavixyAction, body: [UInt8], session: StoredSession, trace: CallTrace,
+        secrets: [String]
     ) async throws(GatewayError) {
-        let outcome = try await forwarder.call(
+        let answer = try await forwarder.call(
             action, body: body, region: session.region, trace: trace)
+        let outcome = answer.redacting([session.hash.secretValue] + secrets)
         guard let failure = GatewayError(outcome: outcome) else { return }
         if outcome.endsSession {
             // A failure to record the end is logged; the caller still learns that it ended.

@@ -28,6 +28,7 @@ public struct GatewayError: Error, Hashable, Sendable {
         case circuitOpen = "circuit_open"
         case badUpstreamResponse = "bad_upstream_response"
         case upstreamTimeout = "upstream_timeout"
+        /// The session store did not answer; the contract leaves this case to the gateway.
         case storeUnavailable = "store_unavailable"
 
         /// The HTTP status of a response with this code.

@@ -15,3 +15,11 @@ public enum NavixyOutcome: Hashable, Sendable {
         return NavixyAnswer.sessionEndingCodes.contains(status.code)
     }
 }
+
+extension NavixyOutcome {
+    /// Returns the outcome with every `secrets` string masked in Navixy's description.
+    public func redacting(_ secrets: [String]) -> NavixyOutcome {
+        guard case .failure(let status, let httpStatus) = self else { return self }
+        return .failure(status.redacting(secrets), httpStatus: httpStatus)
+    }
+}

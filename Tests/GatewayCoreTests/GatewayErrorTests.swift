@@ -10,7 +10,7 @@ import Testing
     ("not_found", 404), ("method_not_allowed", 405), ("session_not_found", 404),
     ("session_ended", 409), ("upstream_rejected", 422), ("overloaded", 503),
     ("rate_limited", 429), ("upstream_unavailable", 503), ("circuit_open", 503),
-    ("bad_upstream_response", 502), ("upstream_timeout", 504),
+    ("bad_upstream_response", 502), ("upstream_timeout", 504), ("store_unavailable", 503),
 ])
 func errorCodeHasStatus(rawValue: String, status: Int) throws {
     let code = try #require(GatewayError.Code(rawValue: rawValue))
@@ -19,7 +19,7 @@ func errorCodeHasStatus(rawValue: String, status: Int) throws {
 }
 
 @Test func errorCodesAreAllListed() {
-    #expect(GatewayError.Code.allCases.count == 23)
+    #expect(GatewayError.Code.allCases.count == 24)
 }
 
 /// Decodes a rendered body back into its `error` object.
