@@ -1,30 +1,30 @@
 /// One planned misbehaviour, applied to the next Navixy call (control calls never consume one).
 ///
-/// A step either replaces the answer (`code` for Navixy's error JSON, `body` for raw text, or
-/// `drop` for no answer at all) or lets the call run as usual and changes its answer (`status`,
+/// A step either replaces the response (`code` for Navixy's error JSON, `body` for raw text, or
+/// `drop` for no response at all) or lets the call run as usual and changes its response (`status`,
 /// `retry_after`). `delay_ms` waits before either. JSON fields, all optional:
 ///
 /// - `status`: HTTP status, 100 to 599. With `code` it replaces the code's own status, with
-///   `body` it defaults to 200, and alone it replaces the status of the usual answer.
-/// - `code`, `description`: answer `{"success": false, "status": {"code", "description"}}`;
+///   `body` it defaults to 200, and alone it replaces the status of the usual response.
+/// - `code`, `description`: respond `{"success": false, "status": {"code", "description"}}`;
 ///   the description defaults to Navixy's text for the code.
-/// - `body`, `content_type`: answer this text, by default as `text/plain; charset=utf-8`.
-/// - `delay_ms`: milliseconds to wait before answering, 0 to 600000.
-/// - `drop`: `true` closes the connection without an answer.
+/// - `body`, `content_type`: respond with this text, by default as `text/plain; charset=utf-8`.
+/// - `delay_ms`: milliseconds to wait before responding, 0 to 600000.
+/// - `drop`: `true` closes the connection without a response.
 /// - `retry_after`: a `Retry-After` header value, a string or a number of seconds.
 /// - `repeat`: how many calls this step applies to, 1 (the default) to 1000000.
 struct FaultStep: Sendable, Equatable {
     /// The HTTP status to send, if the step sets one.
     var status: Int?
-    /// The Navixy error to answer with, if any.
+    /// The Navixy error to respond with, if any.
     var navixyError: NavixyStatus?
-    /// The raw body to answer with, if any.
+    /// The raw body to respond with, if any.
     var body: String?
     /// The media type of `body`.
     var contentType = "text/plain; charset=utf-8"
-    /// The wait before answering, in milliseconds.
+    /// The wait before responding, in milliseconds.
     var delayMilliseconds = 0
-    /// Whether to close the connection without an answer.
+    /// Whether to close the connection without a response.
     var drop = false
     /// The `Retry-After` header value to add, if any.
     var retryAfter: String?
@@ -86,11 +86,12 @@ struct FaultStep: Sendable, Equatable {
         }
         if drop && (navixyError != nil || body != nil || status != nil || retryAfter != nil) {
             throw .invalidRequest(
-                "\"drop\" sends no answer, so it cannot go with code, body, status or retry_after")
+                "\"drop\" sends no response, so it cannot go with code, body, status or retry_after"
+            )
         }
     }
 
-    /// The step as recorded next to the call it answered, without `repeat`.
+    /// The step as recorded next to the call it applied to, without `repeat`.
     var note: JSONValue {
         var fields: [String: JSONValue] = [:]
         if let status { fields["status"] = .integer(status) }

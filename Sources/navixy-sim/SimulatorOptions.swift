@@ -52,7 +52,7 @@ struct SimulatorOptions: Sendable, Equatable {
 
         Control API (JSON):
           GET    /_sim/sessions           sessions with their state
-          POST   /_sim/sessions           {"hash"?}: add an active session, answer {"hash"}
+          POST   /_sim/sessions           {"hash"?}: add an active session, return {"hash"}
           DELETE /_sim/sessions/HASH      end a session
           GET    /_sim/requests           every Navixy call received, in order (last 10000)
           DELETE /_sim/requests           forget them
@@ -63,11 +63,11 @@ struct SimulatorOptions: Sendable, Equatable {
           DELETE /_sim/faults             drop waiting steps
           POST   /_sim/reset              back to the state at start
         A fault step has optional fields: "status" (HTTP status), "code" and "description"
-        (Navixy error JSON), "body" and "content_type" (raw answer text), "delay_ms"
-        (milliseconds to wait, up to 600000), "drop" (true: close without an answer),
+        (Navixy error JSON), "body" and "content_type" (raw response text), "delay_ms"
+        (milliseconds to wait, up to 600000), "drop" (true: close without a response),
         "retry_after" (Retry-After header value) and "repeat" (number of calls, default 1).
         A step without code, body or drop lets the call run and applies status, delay and
-        retry_after to its answer. Calls answered by a fault are recorded with it.
+        retry_after to its response. Recorded calls note the fault applied.
         """
 
     /// Reads the arguments that follow the program name, or throws a usage error.

@@ -1,8 +1,8 @@
 import HTTPFront
 
-/// Builders for the JSON answers of both APIs: Navixy's envelope under `/v2/` and the plain
+/// Builders for the JSON responses of both APIs: Navixy's envelope under `/v2/` and the plain
 /// objects of the control API under `/_sim/`.
-enum JSONAnswer {
+enum JSONResponse {
     /// A Navixy success: HTTP 200 and `{"success": true}` followed by the action's fields.
     static func navixySuccess(_ fields: [(name: String, value: JSONValue)] = []) -> HTTPResponse {
         let body = JSONValue.encodedObject([("success", .bool(true))] + fields)
@@ -23,7 +23,7 @@ enum JSONAnswer {
             status: httpStatus ?? status.httpStatus, headers: jsonHeaders, body: body)
     }
 
-    /// A control API answer carrying `value`.
+    /// A control API response carrying `value`.
     static func control(status: Int = 200, _ value: JSONValue) -> HTTPResponse {
         json(status: status, value)
     }
@@ -36,7 +36,7 @@ enum JSONAnswer {
     /// A control API success without a body.
     static let noContent = HTTPResponse(status: 204)
 
-    /// An answer whose body is `value` as JSON.
+    /// A response whose body is `value` as JSON.
     static func json(status: Int, _ value: JSONValue) -> HTTPResponse {
         HTTPResponse(status: status, headers: jsonHeaders, body: value.encoded)
     }
