@@ -9,7 +9,7 @@ import HTTPFront
 ///   when `hash` is absent, and responds 201 `{"hash"}`. An ended session becomes active again.
 /// - `DELETE /_sim/sessions/{hash}`: ends the session and drops its tokens (204, or 404).
 /// - `GET /_sim/requests`: `{"requests": [...]}`, every Navixy call received, oldest first.
-/// - `DELETE /_sim/requests`: forgets them (204).
+/// - `DELETE /_sim/requests`: clears them (204).
 /// - `GET /_sim/bindings`: `{"bindings": [{"hash", "application", "token", ...}]}`.
 /// - `GET /_sim/faults`, `POST /_sim/faults` with `{"faults": [step, ...]}`: lists or appends
 ///   fault steps (see `FaultStep`), responding `{"faults": [...]}` with the steps still waiting.
@@ -66,7 +66,7 @@ struct ControlAPI: Sendable {
         var hash: SessionHash?
         if let text = try FieldReader(fields: fields).string("hash") {
             guard let valid = SessionHash(text) else {
-                throw .invalidRequest("\"hash\" must be 32 hexadecimal characters")
+                throw .invalidRequest("invalid \"hash\": expected 32 hexadecimal characters")
             }
             hash = valid
         }
@@ -76,17 +76,18 @@ struct ControlAPI: Sendable {
 
     private func endSession(_ text: String) async throws(SimulatorError) -> HTTPResponse {
         guard let hash = SessionHash(text) else {
-            throw .invalidRequest("the session hash must be 32 hexadecimal characters")
+            throw .invalidRequest(
+                "invalid session hash in the path: expected 32 hexadecimal characters")
         }
         guard await state.endSession(hash, onlyActive: false) else {
-            return JSONResponse.controlError(status: 404, "no session has this hash")
+            return JSONResponse.controlError(status: 404, "session not found")
         }
         return JSONResponse.noContent
     }
 
     private func addFaults(_ body: [UInt8]) async throws(SimulatorError) -> HTTPResponse {
         guard case .array(let items)? = try Self.object(in: body)["faults"] else {
-            throw .invalidRequest("send {\"faults\": [step, ...]}")
+            throw .invalidRequest("missing \"faults\" array: send {\"faults\": [step, ...]}")
         }
         var steps: [FaultStep] = []
         for (index, item) in items.enumerated() {
@@ -97,21 +98,23 @@ struct ControlAPI: Sendable {
             }
         }
         guard await state.addFaults(steps) else {
-            throw .invalidRequest("at most \(SimulatorState.maxPendingFaults) fault steps may wait")
+            throw .invalidRequest(
+                "too many fault steps: at most \(SimulatorState.maxPendingFaults) may wait; DELETE /_sim/faults first"
+            )
         }
         return JSONResponse.control(.object(["faults": .array(await state.pendingFaults())]))
     }
 
-    /// The members of a JSON object body; an empty body counts as an empty object.
+    /// Parses a JSON object body into its members. An empty body counts as an empty object.
     private static func object(in body: [UInt8]) throws(SimulatorError) -> [String: JSONValue] {
         if body.isEmpty { return [:] }
         guard case .object(let members)? = JSONValue.parse(body) else {
-            throw .invalidRequest("the body must be a JSON object")
+            throw .invalidRequest("invalid body: expected a JSON object")
         }
         return members
     }
 
-    /// 405 with `Allow` for a known route and another method, else 404.
+    /// Builds a 405 with `Allow` for a known route and another method, else a 404.
     private static func unrouted(_ route: Substring, method: String) -> HTTPResponse {
         let allowed: [Substring: String] = [
             "sessions": "GET, POST", "requests": "GET, DELETE", "bindings": "GET",
@@ -119,7 +122,8 @@ struct ControlAPI: Sendable {
         ]
         let allow = route.hasPrefix("sessions/") ? "DELETE" : allowed[route]
         guard let allow else {
-            return JSONResponse.controlError(status: 404, "no control route \(pathPrefix)\(route)")
+            return JSONResponse.controlError(
+                status: 404, "control route not found: \(pathPrefix)\(route)")
         }
         var response = JSONResponse.controlError(
             status: 405, "\(pathPrefix)\(route) accepts \(allow), not \(method)")

@@ -31,9 +31,9 @@ struct FaultStep: Sendable, Equatable {
     /// How many calls the step applies to.
     var repeatCount = 1
 
-    /// The longest delay accepted, in milliseconds (ten minutes).
+    /// The maximum delay accepted, in milliseconds (ten minutes).
     static let maxDelayMilliseconds = 600_000
-    /// The largest `repeat` accepted.
+    /// The maximum `repeat` accepted.
     static let maxRepeatCount = 1_000_000
 
     private static let knownFields: Set<String> = [
@@ -41,10 +41,10 @@ struct FaultStep: Sendable, Equatable {
         "retry_after", "repeat",
     ]
 
-    /// Reads a step from its JSON object, or throws naming the first wrong field.
+    /// Reads a step from its JSON object, or throws naming the first invalid field.
     init(json: JSONValue) throws(SimulatorError) {
         guard let fields = json.objectValue else {
-            throw .invalidRequest("a fault step must be a JSON object")
+            throw .invalidRequest("invalid fault step: expected a JSON object")
         }
         if let unknown = fields.keys.sorted().first(where: { !Self.knownFields.contains($0) }) {
             throw .invalidRequest(
@@ -66,7 +66,9 @@ struct FaultStep: Sendable, Equatable {
     private mutating func readNavixyError(_ reader: FieldReader) throws(SimulatorError) {
         let description = try reader.string("description")
         guard let code = try reader.integer("code", in: 0...999_999) else {
-            if description != nil { throw .invalidRequest("\"description\" needs \"code\"") }
+            if description != nil {
+                throw .invalidRequest("\"description\" without \"code\": add a code")
+            }
             return
         }
         navixyError =
@@ -76,13 +78,15 @@ struct FaultStep: Sendable, Equatable {
 
     private mutating func readContentType(_ reader: FieldReader) throws(SimulatorError) {
         guard let value = try reader.headerValue("content_type") else { return }
-        guard body != nil else { throw .invalidRequest("\"content_type\" needs \"body\"") }
+        guard body != nil else {
+            throw .invalidRequest("\"content_type\" without \"body\": add a body")
+        }
         contentType = value
     }
 
     private func checkCombination() throws(SimulatorError) {
         if navixyError != nil && body != nil {
-            throw .invalidRequest("give either \"code\" or \"body\", not both")
+            throw .invalidRequest("both \"code\" and \"body\" given: keep one")
         }
         if drop && (navixyError != nil || body != nil || status != nil || retryAfter != nil) {
             throw .invalidRequest(

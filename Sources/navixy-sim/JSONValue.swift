@@ -25,8 +25,8 @@ enum JSONValue: Sendable, Equatable {
         return (try? Array(encoder.encode(self))) ?? Array("null".utf8)
     }
 
-    /// The UTF-8 text of an object whose members keep the order given, for responses whose
-    /// readers expect a field such as `success` first.
+    /// Encodes an object whose members keep the order given, for responses whose readers
+    /// expect a field such as `success` first.
     static func encodedObject(_ members: [(name: String, value: JSONValue)]) -> [UInt8] {
         let parts = members.map { member in
             JSONValue.string(member.name).encoded + Array(":".utf8) + member.value.encoded
