@@ -45,6 +45,12 @@ public final class HTTPServer: Sendable {
         core.stop()
     }
 
+    /// Requests that libmicrohttpd has announced and not yet completed; tests use it to
+    /// check that every request context is released.
+    var openRequestCount: Int {
+        core.openRequests.load(ordering: .relaxed)
+    }
+
     private static func validate(_ configuration: HTTPServerConfiguration)
         throws(HTTPServerError)
     {

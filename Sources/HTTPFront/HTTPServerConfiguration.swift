@@ -9,8 +9,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var port: Int
     /// The number of libmicrohttpd worker threads, 1 or more. Default 2.
     public var threadCount: Int
-    /// The maximum number of open connections, 1 or more; past it new connections are
-    /// closed at once. Default 1024.
+    /// The maximum number of open connections, 1 or more. Default 1024. libmicrohttpd splits
+    /// it evenly among the worker threads; a worker at its share stops accepting, so further
+    /// connections wait in the kernel's listen backlog until one closes.
     public var maxConnections: Int
     /// Seconds a connection may stay idle before it is closed, 0 to turn the timeout off.
     /// Default 60. libmicrohttpd counts whole seconds, and a suspended connection (one whose

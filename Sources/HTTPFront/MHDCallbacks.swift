@@ -44,8 +44,17 @@ enum MHDCallbacks {
         uri: UnsafePointer<CChar>?,
         connection: OpaquePointer?
     ) -> UnsafeMutableRawPointer? {
-        let context = RequestContext(target: uri.map { String(cString: $0) })
-        return Unmanaged.passRetained(context).toOpaque()
+        guard let cls else { return nil }
+        let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+        return retainedContext(target: uri.map { String(cString: $0) }, core: core)
+    }
+
+    /// Creates a context and returns it retained; the completion callback releases it.
+    private static func retainedContext(target: String?, core: ServerCore)
+        -> UnsafeMutableRawPointer
+    {
+        core.openRequests.add(1, ordering: .relaxed)
+        return Unmanaged.passRetained(RequestContext(target: target)).toOpaque()
     }
 
     /// Routes one access handler call to the request's context.
@@ -63,8 +72,8 @@ enum MHDCallbacks {
         let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
         if contextPointer.pointee == nil {
             // The URI log callback always runs first; this covers a request without one.
-            let context = RequestContext(target: url.map { String(cString: $0) })
-            contextPointer.pointee = Unmanaged.passRetained(context).toOpaque()
+            let target = url.map { String(cString: $0) }
+            contextPointer.pointee = retainedContext(target: target, core: core)
         }
         guard let raw = contextPointer.pointee else { return cmhd_no }
         let context = Unmanaged<RequestContext>.fromOpaque(raw).takeUnretainedValue()
@@ -85,9 +94,11 @@ enum MHDCallbacks {
         contextPointer: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
         termination: MHD_RequestTerminationCode
     ) {
-        guard let contextPointer, let raw = contextPointer.pointee else { return }
+        guard let cls, let contextPointer, let raw = contextPointer.pointee else { return }
         contextPointer.pointee = nil
         Unmanaged<RequestContext>.fromOpaque(raw).release()
+        let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+        core.openRequests.subtract(1, ordering: .relaxed)
     }
 
     /// Keeps the latest libmicrohttpd message so that a failed start can say why.

@@ -32,6 +32,8 @@ final class ServerCore: Sendable {
     private let daemon = Mutex<DaemonHandle?>(nil)
     /// The latest message libmicrohttpd logged, kept to explain a failed start.
     let lastLogMessage = Mutex<String?>(nil)
+    /// Request contexts created and not yet released by the completion callback.
+    let openRequests = Atomic<Int>(0)
 
     init(handler: any HTTPHandler, maxBodyBytes: Int) {
         self.handler = handler
@@ -74,10 +76,14 @@ final class ServerCore: Sendable {
     }
 
     /// Stops accepting connections and closes the listening socket; open connections go on.
+    ///
+    /// Runs `MHD_quiesce_daemon` once only: libmicrohttpd 0.9.75 returns the same listening
+    /// socket on every call, and closing it twice could close a socket opened meanwhile.
     func stopAccepting() {
         daemon.withLock { daemon in
-            guard let running = daemon?.pointer else { return }
-            let listener = MHD_quiesce_daemon(running)
+            guard let running = daemon, !running.isQuiesced else { return }
+            daemon?.isQuiesced = true
+            let listener = MHD_quiesce_daemon(running.pointer)
             if listener >= 0 {
                 close(listener)
             }
@@ -110,4 +116,6 @@ final class ServerCore: Sendable {
 /// come from any thread; `ServerCore` makes them one at a time.
 struct DaemonHandle: @unchecked Sendable {
     let pointer: OpaquePointer
+    /// Whether `MHD_quiesce_daemon` ran; libmicrohttpd then leaves the listening socket to us.
+    var isQuiesced = false
 }

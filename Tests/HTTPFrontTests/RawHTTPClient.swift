@@ -4,9 +4,13 @@ import Foundation
     import Glibc
 #endif
 
-/// A blocking loopback TCP client that sends exact bytes, for cases URLSession cannot produce
+/// A loopback TCP client that sends exact bytes, for cases URLSession cannot produce
 /// (pipelining, malformed requests, half-sent bodies). Every read and write times out.
-final class RawHTTPClient {
+///
+/// Its socket calls block, so each runs on a thread of its own: blocking a thread of Swift's
+/// cooperative pool would starve the server's handler tasks on a small machine. One test uses
+/// a client at a time, which makes the unchecked `Sendable` safe.
+final class RawHTTPClient: @unchecked Sendable {
     /// One parsed answer.
     struct Response {
         var status: Int
@@ -28,28 +32,50 @@ final class RawHTTPClient {
     private let socket: Int32
     private var pending: [UInt8] = []
 
-    /// Connects to 127.0.0.1:`port`; reads and writes give up after `timeoutSeconds`.
-    init(port: Int, timeoutSeconds: Int = 5) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// Connects to `host` (numeric IPv4 or IPv6, 127.0.0.1 unless told) and `port`; reads and
+    /// writes give up after `timeoutSeconds`.
+    init(host: String = "127.0.0.1", port: Int, timeoutSeconds: Int = 5) throws {
+        let isIPv6 = host.contains(":")
+        socket = Glibc.socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw ClientError(description: "socket failed") }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        let size = socklen_t(MemoryLayout<timeval>.size)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, size)
-        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, size)
+        setTimeout(seconds: timeoutSeconds)
+        let connected = isIPv6 ? connectIPv6(host, port) : connectIPv4(host, port)
+        // No close here: deinit runs for a fully initialized object whose init throws.
+        guard connected == 0 else {
+            throw ClientError(description: "connect failed: errno \(errno)")
+        }
+    }
 
+    private func connectIPv4(_ host: String, _ port: Int) -> Int32 {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { pointer in
+        inet_pton(AF_INET, host, &address.sin_addr)
+        return withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else {
-            close(socket)
-            throw ClientError(description: "connect failed: errno \(errno)")
+    }
+
+    private func connectIPv6(_ host: String, _ port: Int) -> Int32 {
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_port = UInt16(port).bigEndian
+        inet_pton(AF_INET6, host, &address.sin6_addr)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+            }
         }
+    }
+
+    /// Sets how long each later read or write may wait.
+    func setTimeout(seconds: Int) {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        let size = socklen_t(MemoryLayout<timeval>.size)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, size)
+        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, size)
     }
 
     deinit {
@@ -57,12 +83,56 @@ final class RawHTTPClient {
     }
 
     /// Sends `text` as UTF-8 bytes.
-    func send(_ text: String) throws {
-        try send(Array(text.utf8))
+    func send(_ text: String) async throws {
+        try await send(Array(text.utf8))
     }
 
     /// Sends every byte of `bytes`.
-    func send(_ bytes: [UInt8]) throws {
+    func send(_ bytes: [UInt8]) async throws {
+        try await onOwnThread { try self.sendBlocking(bytes) }
+    }
+
+    /// Reads one answer whose body length comes from `Content-Length` (0 when absent).
+    func readResponse() async throws -> Response {
+        try await onOwnThread { try self.readResponseBlocking() }
+    }
+
+    /// Reads a status line and header fields and no body, as the answer to HEAD has.
+    func readHeadOnly() async throws -> Response {
+        try await onOwnThread { try self.readHeadBlocking() }
+    }
+
+    /// Reads until the server closes the connection and returns what arrived.
+    func readToEnd() async throws -> [UInt8] {
+        try await onOwnThread { try self.readToEndBlocking() }
+    }
+
+    /// Whether the server closed the connection (or reset it) within the read timeout
+    /// without sending anything more.
+    func isClosedByServer() async -> Bool {
+        (try? await onOwnThread { self.isClosedBlocking() }) ?? false
+    }
+
+    /// Closes the sending direction, telling the server that no more bytes will come.
+    func finishSending() {
+        shutdown(socket, Int32(SHUT_WR))
+    }
+
+    /// Shuts the connection down in both directions, as a client that goes away does.
+    func disconnect() {
+        shutdown(socket, Int32(SHUT_RDWR))
+    }
+
+    private func onOwnThread<Value: Sendable>(
+        _ body: @escaping @Sendable () throws -> Value
+    ) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
+            thread.start()
+        }
+    }
+
+    private func sendBlocking(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes {
@@ -73,8 +143,16 @@ final class RawHTTPClient {
         }
     }
 
-    /// Reads one answer whose body length comes from `Content-Length` (0 when absent).
-    func readResponse() throws -> Response {
+    private func readResponseBlocking() throws -> Response {
+        var response = try readHeadBlocking()
+        let length = response.header("Content-Length").flatMap(Int.init) ?? 0
+        try fill(atLeast: length)
+        response.body = Array(pending.prefix(length))
+        pending.removeFirst(length)
+        return response
+    }
+
+    private func readHeadBlocking() throws -> Response {
         let headEnd = try readUntil([13, 10, 13, 10])
         let headText = String(decoding: pending[..<headEnd], as: UTF8.self)
         pending.removeFirst(headEnd + 4)
@@ -89,25 +167,18 @@ final class RawHTTPClient {
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             return (name: String(line[..<colon]), value: value)
         }
-        var response = Response(status: status, headers: headers, body: [])
-        let length = response.header("Content-Length").flatMap(Int.init) ?? 0
-        try fill(atLeast: length)
-        response.body = Array(pending.prefix(length))
-        pending.removeFirst(length)
-        return response
+        return Response(status: status, headers: headers, body: [])
     }
 
-    /// Reads until the server closes the connection and returns what arrived.
-    func readToEnd() throws -> [UInt8] {
+    private func readToEndBlocking() throws -> [UInt8] {
         while try receiveMore() {}
         defer { pending = [] }
         return pending
     }
 
-    /// Whether the server closed the connection (or reset it) within the read timeout
-    /// without sending anything more.
-    func isClosedByServer() -> Bool {
-        guard let more = try? receiveMore() else { return true }
+    private func isClosedBlocking() -> Bool {
+        // A read timeout throws, and counts as "still open".
+        guard let more = try? receiveMore() else { return false }
         return !more && pending.isEmpty
     }
 

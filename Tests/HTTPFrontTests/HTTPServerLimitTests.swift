@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@testable import HTTPFront
+
+@Suite struct HTTPServerLimitTests {
+    @Test func bodyOfExactLimitPasses() async throws {
+        let server = try startServer { $0.maxBodyBytes = 8 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        try await client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 8\r\n\r\n12345678")
+        let response = try await client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.text == "12345678")
+    }
+
+    @Test func declaredLengthOverLimitAnswersAtOnce() async throws {
+        let server = try startServer { $0.maxBodyBytes = 8 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        // The body is never sent: the answer must come from the head alone.
+        try await client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 9\r\n\r\n")
+        let response = try await client.readResponse()
+        #expect(response.status == 413)
+        #expect(response.text == "too large")
+        #expect(await client.isClosedByServer())
+    }
+
+    @Test func declaredLengthOverLimitSkipsContinue() async throws {
+        let server = try startServer { $0.maxBodyBytes = 8 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        try await client.send(
+            "PUT /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n")
+        let response = try await client.readResponse()
+        #expect(response.status == 413)
+    }
+
+    @Test func chunkedBodyOverLimitAnswersAtEnd() async throws {
+        let server = try startServer { $0.maxBodyBytes = 8 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        try await client.send(
+            "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\n12345\r\n5\r\n67890\r\n0\r\n\r\n")
+        let response = try await client.readResponse()
+        #expect(response.status == 413)
+
+        // The whole body was read, so the connection stays usable.
+        try await client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\nok")
+        let next = try await client.readResponse()
+        #expect(next.status == 200)
+        #expect(next.text == "ok")
+    }
+
+    @Test func endlessChunkedBodyIsCutOff() async throws {
+        let server = try startServer { $0.maxBodyBytes = 8 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        try await client.send(
+            "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let chunk = Array("10000\r\n".utf8) + [UInt8](repeating: 65, count: 0x10000) + [13, 10]
+        var sendFailed = false
+        for _ in 0..<40 {
+            do {
+                try await client.send(chunk)
+            } catch {
+                sendFailed = true
+                break
+            }
+        }
+        // Past 1 MiB of dropped body the server closes without an answer.
+        let rest = (try? await client.readToEnd()) ?? []
+        #expect(sendFailed || rest.isEmpty)
+        #expect(!String(decoding: rest, as: UTF8.self).contains("HTTP/1.1 413"))
+    }
+
+    @Test func oversizedHeadGets431() async throws {
+        let server = try startServer { $0.maxHeaderBytes = 2048 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        let filler = String(repeating: "a", count: 8000)
+        try await client.send("GET /echo HTTP/1.1\r\nHost: t\r\nX-Big: \(filler)\r\n\r\n")
+        let response = try await client.readResponse()
+        #expect(response.status == 431)
+
+        let after = try RawHTTPClient(port: server.port)
+        try await after.send("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try await after.readResponse().status == 200)
+    }
+
+    @Test func headWithinLimitPasses() async throws {
+        let server = try startServer { $0.maxHeaderBytes = 2048 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        let filler = String(repeating: "a", count: 1900)
+        try await client.send("GET /echo HTTP/1.1\r\nHost: t\r\nX-Big: \(filler)\r\n\r\n")
+        #expect(try await client.readResponse().status == 200)
+    }
+
+    @Test func longRequestLineGets414() async throws {
+        let server = try startServer { $0.maxHeaderBytes = 2048 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        let path = "/" + String(repeating: "p", count: 8000)
+        try await client.send("GET \(path) HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try await client.readResponse().status == 414)
+    }
+
+    @Test func idleConnectionIsClosed() async throws {
+        let server = try startServer { $0.idleTimeoutSeconds = 1 }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port, timeoutSeconds: 4)
+        #expect(await client.isClosedByServer())
+    }
+
+    @Test func connectionsPastLimitWaitForFreeSlot() async throws {
+        let server = try startServer { $0.maxConnections = 2 }
+        defer { server.stop() }
+        let first = try RawHTTPClient(port: server.port)
+        let second = try RawHTTPClient(port: server.port)
+        try await first.send("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n")
+        try await second.send("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n")
+        _ = try await first.readResponse()
+        _ = try await second.readResponse()
+
+        let third = try RawHTTPClient(port: server.port, timeoutSeconds: 1)
+        try await third.send("GET /echo?third HTTP/1.1\r\nHost: t\r\n\r\n")
+        await #expect(throws: RawHTTPClient.ClientError.self) { try await third.readResponse() }
+
+        first.disconnect()
+        third.setTimeout(seconds: 5)
+        let answer = try await third.readResponse()
+        #expect(answer.header("X-Query") == "third")
+    }
+}
