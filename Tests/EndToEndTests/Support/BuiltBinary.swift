@@ -50,7 +50,7 @@ enum BuiltBinary {
         file.resolvingSymlinksInPath().deletingLastPathComponent().standardizedFileURL
     }
 
-    /// `<package>/.build/debug`, found from this source file's path.
+    /// Returns `<package>/.build/debug`, found from this source file's path.
     private static func packageBuildFolder(sourceFile: String = #filePath) -> URL {
         URL(fileURLWithPath: sourceFile)
             .deletingLastPathComponent()  // Support
