@@ -6,13 +6,13 @@ import HTTPFront
 ///
 /// - `GET /_sim/sessions`: `{"sessions": [{"hash", "state"}]}`, `state` active or ended.
 /// - `POST /_sim/sessions` with an optional `{"hash"}`: adds an active session, a random one
-///   when `hash` is absent, and answers 201 `{"hash"}`. An ended session becomes active again.
+///   when `hash` is absent, and responds 201 `{"hash"}`. An ended session becomes active again.
 /// - `DELETE /_sim/sessions/{hash}`: ends the session and drops its tokens (204, or 404).
 /// - `GET /_sim/requests`: `{"requests": [...]}`, every Navixy call received, oldest first.
-/// - `DELETE /_sim/requests`: forgets them (204).
+/// - `DELETE /_sim/requests`: clears them (204).
 /// - `GET /_sim/bindings`: `{"bindings": [{"hash", "application", "token", ...}]}`.
 /// - `GET /_sim/faults`, `POST /_sim/faults` with `{"faults": [step, ...]}`: lists or appends
-///   fault steps (see `FaultStep`), answering `{"faults": [...]}` with the steps still waiting.
+///   fault steps (see `FaultStep`), responding `{"faults": [...]}` with the steps still waiting.
 /// - `DELETE /_sim/faults`: drops the waiting steps (204).
 /// - `POST /_sim/reset`: back to the state at start (204).
 struct ControlAPI: Sendable {
@@ -29,22 +29,23 @@ struct ControlAPI: Sendable {
         do throws(SimulatorError) {
             switch (route, method) {
             case ("sessions", "GET"):
-                return JSONAnswer.control(
+                return JSONResponse.control(
                     .object(["sessions": .array(await state.sessionListing())]))
             case ("sessions", "POST"):
                 return try await addSession(request.body)
             case (let path, "DELETE") where path.hasPrefix("sessions/"):
                 return try await endSession(String(path.dropFirst("sessions/".count)))
             case ("requests", "GET"):
-                return JSONAnswer.control(
+                return JSONResponse.control(
                     .object(["requests": .array(await state.recordedRequests())]))
             case ("requests", "DELETE"):
                 await state.clearRequests()
             case ("bindings", "GET"):
-                return JSONAnswer.control(
+                return JSONResponse.control(
                     .object(["bindings": .array(await state.bindingListing())]))
             case ("faults", "GET"):
-                return JSONAnswer.control(.object(["faults": .array(await state.pendingFaults())]))
+                return JSONResponse.control(
+                    .object(["faults": .array(await state.pendingFaults())]))
             case ("faults", "POST"):
                 return try await addFaults(request.body)
             case ("faults", "DELETE"):
@@ -54,9 +55,9 @@ struct ControlAPI: Sendable {
             default:
                 return Self.unrouted(route, method: method)
             }
-            return JSONAnswer.noContent
+            return JSONResponse.noContent
         } catch {
-            return JSONAnswer.controlError(status: 400, error.message)
+            return JSONResponse.controlError(status: 400, error.message)
         }
     }
 
@@ -65,27 +66,28 @@ struct ControlAPI: Sendable {
         var hash: SessionHash?
         if let text = try FieldReader(fields: fields).string("hash") {
             guard let valid = SessionHash(text) else {
-                throw .invalidRequest("\"hash\" must be 32 hexadecimal characters")
+                throw .invalidRequest("invalid \"hash\": expected 32 hexadecimal characters")
             }
             hash = valid
         }
         let added = await state.addSession(hash)
-        return JSONAnswer.control(status: 201, .object(["hash": .string(added.secretValue)]))
+        return JSONResponse.control(status: 201, .object(["hash": .string(added.secretValue)]))
     }
 
     private func endSession(_ text: String) async throws(SimulatorError) -> HTTPResponse {
         guard let hash = SessionHash(text) else {
-            throw .invalidRequest("the session hash must be 32 hexadecimal characters")
+            throw .invalidRequest(
+                "invalid session hash in the path: expected 32 hexadecimal characters")
         }
         guard await state.endSession(hash, onlyActive: false) else {
-            return JSONAnswer.controlError(status: 404, "no session has this hash")
+            return JSONResponse.controlError(status: 404, "session not found")
         }
-        return JSONAnswer.noContent
+        return JSONResponse.noContent
     }
 
     private func addFaults(_ body: [UInt8]) async throws(SimulatorError) -> HTTPResponse {
         guard case .array(let items)? = try Self.object(in: body)["faults"] else {
-            throw .invalidRequest("send {\"faults\": [step, ...]}")
+            throw .invalidRequest("missing \"faults\" array: send {\"faults\": [step, ...]}")
         }
         var steps: [FaultStep] = []
         for (index, item) in items.enumerated() {
@@ -96,21 +98,23 @@ struct ControlAPI: Sendable {
             }
         }
         guard await state.addFaults(steps) else {
-            throw .invalidRequest("at most \(SimulatorState.maxPendingFaults) fault steps may wait")
+            throw .invalidRequest(
+                "too many fault steps: at most \(SimulatorState.maxPendingFaults) may wait; DELETE /_sim/faults first"
+            )
         }
-        return JSONAnswer.control(.object(["faults": .array(await state.pendingFaults())]))
+        return JSONResponse.control(.object(["faults": .array(await state.pendingFaults())]))
     }
 
-    /// The members of a JSON object body; an empty body counts as an empty object.
+    /// Parses a JSON object body into its members. An empty body counts as an empty object.
     private static func object(in body: [UInt8]) throws(SimulatorError) -> [String: JSONValue] {
         if body.isEmpty { return [:] }
         guard case .object(let members)? = JSONValue.parse(body) else {
-            throw .invalidRequest("the body must be a JSON object")
+            throw .invalidRequest("invalid body: expected a JSON object")
         }
         return members
     }
 
-    /// 405 with `Allow` for a known route and another method, else 404.
+    /// Builds a 405 with `Allow` for a known route and another method, else a 404.
     private static func unrouted(_ route: Substring, method: String) -> HTTPResponse {
         let allowed: [Substring: String] = [
             "sessions": "GET, POST", "requests": "GET, DELETE", "bindings": "GET",
@@ -118,9 +122,10 @@ struct ControlAPI: Sendable {
         ]
         let allow = route.hasPrefix("sessions/") ? "DELETE" : allowed[route]
         guard let allow else {
-            return JSONAnswer.controlError(status: 404, "no control route \(pathPrefix)\(route)")
+            return JSONResponse.controlError(
+                status: 404, "control route not found: \(pathPrefix)\(route)")
         }
-        var response = JSONAnswer.controlError(
+        var response = JSONResponse.controlError(
             status: 405, "\(pathPrefix)\(route) accepts \(allow), not \(method)")
         response.headers.replaceOrAdd(name: "Allow", value: allow)
         return response

@@ -1,39 +1,39 @@
 /// One planned misbehaviour, applied to the next Navixy call (control calls never consume one).
 ///
-/// A step either replaces the answer (`code` for Navixy's error JSON, `body` for raw text, or
-/// `drop` for no answer at all) or lets the call run as usual and changes its answer (`status`,
+/// A step either replaces the response (`code` for Navixy's error JSON, `body` for raw text, or
+/// `drop` for no response at all) or lets the call run as usual and changes its response (`status`,
 /// `retry_after`). `delay_ms` waits before either. JSON fields, all optional:
 ///
 /// - `status`: HTTP status, 100 to 599. With `code` it replaces the code's own status, with
-///   `body` it defaults to 200, and alone it replaces the status of the usual answer.
-/// - `code`, `description`: answer `{"success": false, "status": {"code", "description"}}`;
+///   `body` it defaults to 200, and alone it replaces the status of the usual response.
+/// - `code`, `description`: respond `{"success": false, "status": {"code", "description"}}`;
 ///   the description defaults to Navixy's text for the code.
-/// - `body`, `content_type`: answer this text, by default as `text/plain; charset=utf-8`.
-/// - `delay_ms`: milliseconds to wait before answering, 0 to 600000.
-/// - `drop`: `true` closes the connection without an answer.
+/// - `body`, `content_type`: respond with this text, by default as `text/plain; charset=utf-8`.
+/// - `delay_ms`: milliseconds to wait before responding, 0 to 600000.
+/// - `drop`: `true` closes the connection without a response.
 /// - `retry_after`: a `Retry-After` header value, a string or a number of seconds.
 /// - `repeat`: how many calls this step applies to, 1 (the default) to 1000000.
 struct FaultStep: Sendable, Equatable {
     /// The HTTP status to send, if the step sets one.
     var status: Int?
-    /// The Navixy error to answer with, if any.
+    /// The Navixy error to respond with, if any.
     var navixyError: NavixyStatus?
-    /// The raw body to answer with, if any.
+    /// The raw body to respond with, if any.
     var body: String?
     /// The media type of `body`.
     var contentType = "text/plain; charset=utf-8"
-    /// The wait before answering, in milliseconds.
+    /// The wait before responding, in milliseconds.
     var delayMilliseconds = 0
-    /// Whether to close the connection without an answer.
+    /// Whether to close the connection without a response.
     var drop = false
     /// The `Retry-After` header value to add, if any.
     var retryAfter: String?
     /// How many calls the step applies to.
     var repeatCount = 1
 
-    /// The longest delay accepted, in milliseconds (ten minutes).
+    /// The maximum delay accepted, in milliseconds (ten minutes).
     static let maxDelayMilliseconds = 600_000
-    /// The largest `repeat` accepted.
+    /// The maximum `repeat` accepted.
     static let maxRepeatCount = 1_000_000
 
     private static let knownFields: Set<String> = [
@@ -41,10 +41,10 @@ struct FaultStep: Sendable, Equatable {
         "retry_after", "repeat",
     ]
 
-    /// Reads a step from its JSON object, or throws naming the first wrong field.
+    /// Reads a step from its JSON object, or throws naming the first invalid field.
     init(json: JSONValue) throws(SimulatorError) {
         guard let fields = json.objectValue else {
-            throw .invalidRequest("a fault step must be a JSON object")
+            throw .invalidRequest("invalid fault step: expected a JSON object")
         }
         if let unknown = fields.keys.sorted().first(where: { !Self.knownFields.contains($0) }) {
             throw .invalidRequest(
@@ -66,7 +66,9 @@ struct FaultStep: Sendable, Equatable {
     private mutating func readNavixyError(_ reader: FieldReader) throws(SimulatorError) {
         let description = try reader.string("description")
         guard let code = try reader.integer("code", in: 0...999_999) else {
-            if description != nil { throw .invalidRequest("\"description\" needs \"code\"") }
+            if description != nil {
+                throw .invalidRequest("\"description\" without \"code\": add a code")
+            }
             return
         }
         navixyError =
@@ -76,21 +78,24 @@ struct FaultStep: Sendable, Equatable {
 
     private mutating func readContentType(_ reader: FieldReader) throws(SimulatorError) {
         guard let value = try reader.headerValue("content_type") else { return }
-        guard body != nil else { throw .invalidRequest("\"content_type\" needs \"body\"") }
+        guard body != nil else {
+            throw .invalidRequest("\"content_type\" without \"body\": add a body")
+        }
         contentType = value
     }
 
     private func checkCombination() throws(SimulatorError) {
         if navixyError != nil && body != nil {
-            throw .invalidRequest("give either \"code\" or \"body\", not both")
+            throw .invalidRequest("both \"code\" and \"body\" given: keep one")
         }
         if drop && (navixyError != nil || body != nil || status != nil || retryAfter != nil) {
             throw .invalidRequest(
-                "\"drop\" sends no answer, so it cannot go with code, body, status or retry_after")
+                "\"drop\" sends no response, so it cannot go with code, body, status or retry_after"
+            )
         }
     }
 
-    /// The step as recorded next to the call it answered, without `repeat`.
+    /// The step as recorded next to the call it applied to, without `repeat`.
     var note: JSONValue {
         var fields: [String: JSONValue] = [:]
         if let status { fields["status"] = .integer(status) }

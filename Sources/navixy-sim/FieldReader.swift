@@ -3,7 +3,7 @@ struct FieldReader {
     /// The members of the request's JSON object.
     let fields: [String: JSONValue]
 
-    /// The integer in `name` (a JSON number without a fraction), or nil when absent.
+    /// Reads the integer in `name` (a JSON number without a fraction), or nil when absent.
     func integer(_ name: String, in range: ClosedRange<Int>) throws(SimulatorError) -> Int? {
         switch fields[name] {
         case nil, .null?:
@@ -16,7 +16,7 @@ struct FieldReader {
         }
     }
 
-    /// The string in `name`, or nil when absent.
+    /// Reads the string in `name`, or nil when absent.
     func string(_ name: String) throws(SimulatorError) -> String? {
         switch fields[name] {
         case nil, .null?: return nil
@@ -25,7 +25,7 @@ struct FieldReader {
         }
     }
 
-    /// The Boolean in `name`, or nil when absent.
+    /// Reads the Boolean in `name`, or nil when absent.
     func bool(_ name: String) throws(SimulatorError) -> Bool? {
         switch fields[name] {
         case nil, .null?: return nil
@@ -34,7 +34,7 @@ struct FieldReader {
         }
     }
 
-    /// A value for an HTTP header: a string or a non-negative integer, printable ASCII only, so
+    /// Reads a value for an HTTP header: a string or a non-negative integer, printable ASCII only, so
     /// that it cannot split the header block.
     func headerValue(_ name: String) throws(SimulatorError) -> String? {
         let text: String

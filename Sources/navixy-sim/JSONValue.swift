@@ -1,6 +1,6 @@
 import Foundation
 
-/// A JSON value that can cross actor boundaries, for parameters as they arrived and for answers.
+/// A JSON value that can cross actor boundaries, for parameters as they arrived and for responses.
 ///
 /// Parsing goes through `JSONDecoder`, so `true` stays a Boolean and `1` stays a number, and
 /// nesting deeper than the decoder's limit is an error rather than a stack overflow.
@@ -18,15 +18,15 @@ enum JSONValue: Sendable, Equatable {
         try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
     }
 
-    /// The UTF-8 text of this value, with keys sorted so that answers are stable.
+    /// The UTF-8 text of this value, with keys sorted so that responses are stable.
     var encoded: [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? Array(encoder.encode(self))) ?? Array("null".utf8)
     }
 
-    /// The UTF-8 text of an object whose members keep the order given, for answers whose
-    /// readers expect a field such as `success` first.
+    /// Encodes an object whose members keep the order given, for responses whose readers
+    /// expect a field such as `success` first.
     static func encodedObject(_ members: [(name: String, value: JSONValue)]) -> [UInt8] {
         let parts = members.map { member in
             JSONValue.string(member.name).encoded + Array(":".utf8) + member.value.encoded

@@ -13,7 +13,7 @@ struct NavixyAPI: Sendable {
     /// The sessions, tokens, records and faults shared with the control API.
     let state: SimulatorState
 
-    /// Records the call, applies the next fault step if one is planned, and answers.
+    /// Records the call, applies the next fault step if one is planned, and responds.
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         let (parameters, formatError) = RequestParameters.parse(request)
         let call = NavixyCall(
@@ -21,7 +21,7 @@ struct NavixyAPI: Sendable {
             method: request.head.method, parameters: parameters, formatError: formatError)
         let fault = await state.record(record(of: request, parameters: parameters))
         guard let fault else { return await perform(call) }
-        return await answer(call, with: fault)
+        return await apply(fault, to: call)
     }
 
     /// A call reduced to what the actions need.
@@ -46,9 +46,9 @@ struct NavixyAPI: Sendable {
             query: request.head.query)
     }
 
-    /// Applies a fault step: it waits first, then drops the connection, answers in its own
+    /// Applies a fault step: it waits first, then drops the connection, responds in its own
     /// way, or lets the call run and changes its status and headers.
-    private func answer(_ call: NavixyCall, with fault: FaultStep) async -> HTTPResponse {
+    private func apply(_ fault: FaultStep, to call: NavixyCall) async -> HTTPResponse {
         if fault.delayMilliseconds > 0 {
             // Sleeping suspends the task, so the front's worker threads keep serving.
             try? await Task.sleep(for: .milliseconds(fault.delayMilliseconds))
@@ -56,7 +56,7 @@ struct NavixyAPI: Sendable {
         if fault.drop { return .dropConnection }
         var response: HTTPResponse
         if let navixyError = fault.navixyError {
-            response = JSONAnswer.navixyFailure(navixyError, httpStatus: fault.status)
+            response = JSONResponse.navixyFailure(navixyError, httpStatus: fault.status)
         } else if let body = fault.body {
             let headers = HTTPHeaders([(name: "Content-Type", value: fault.contentType)])
             response = HTTPResponse(
@@ -82,7 +82,7 @@ struct NavixyAPI: Sendable {
             if let formatError = call.formatError { throw formatError }
             return try await perform(action, call.parameters)
         } catch {
-            return JSONAnswer.navixyFailure(error)
+            return JSONResponse.navixyFailure(error)
         }
     }
 
@@ -111,7 +111,7 @@ struct NavixyAPI: Sendable {
             let hash = try parameters.sessionHash().get()
             guard await state.deleteBindings(of: hash) else { throw .sessionNotFound }
         }
-        return JSONAnswer.navixySuccess()
+        return JSONResponse.navixySuccess()
     }
 
     /// `user/auth` accepts any non-empty login and password and opens a new session.
@@ -124,7 +124,7 @@ struct NavixyAPI: Sendable {
             }
         }
         let hash = await state.addSession()
-        return JSONAnswer.navixySuccess([("hash", .string(hash.secretValue))])
+        return JSONResponse.navixySuccess([("hash", .string(hash.secretValue))])
     }
 
     private func bind(_ parameters: RequestParameters) async throws(NavixyStatus) {

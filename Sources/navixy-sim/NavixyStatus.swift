@@ -7,7 +7,7 @@ struct NavixyStatus: Error, Sendable, Equatable {
     let description: String
 
     /// Creates a status with the description that Navixy uses for `code`, plus an optional
-    /// detail that says which rule failed.
+    /// detail that names the rule that failed.
     init(code: Int, detail: String? = nil) {
         let meaning = Self.meanings[code] ?? "Error"
         self.code = code

@@ -16,7 +16,7 @@ struct PushTokenBinding: Sendable, Equatable {
     static let applications: Set<String> = [
         "navixy_iphone_viewer", "navixy_android_viewer", "w3c_pushapi",
     ]
-    /// The notification categories Navixy knows.
+    /// The notification categories Navixy defines.
     static let categories: Set<String> = [
         "chat_message", "history_rule", "history_task", "history_info", "history_service_task",
         "history_work_status",
@@ -44,7 +44,7 @@ struct PushTokenBinding: Sendable, Equatable {
         self.categoryFilter = try Self.categoryFilter(parameters.values["category_filter"])
     }
 
-    /// The binding as the control API lists it, next to its session's hash.
+    /// Describes the binding as the control API lists it, next to its session's hash.
     func listing(hash: String) -> JSONValue {
         var fields: [String: JSONValue] = [
             "hash": .string(hash), "application": .string(application), "token": .string(token),

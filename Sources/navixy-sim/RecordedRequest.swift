@@ -10,7 +10,7 @@ struct RecordedRequest: Sendable {
     let params: [String: JSONValue]
     /// The raw query string, if the target had one.
     let query: String?
-    /// The fault step that answered the call, if one did.
+    /// The fault step applied to the call, if any.
     var fault: FaultStep?
 
     /// The record as the control API lists it.

@@ -31,7 +31,7 @@ struct RequestParameters: Sendable {
         }
     }
 
-    /// The session hash: the `hash` parameter, else the `Authorization: NVX` header. Code 3 when
+    /// Finds the session hash: the `hash` parameter, else the `Authorization: NVX` header. Code 3 when
     /// both are missing or the value is not 32 hexadecimal characters.
     func sessionHash() -> Result<SessionHash, NavixyStatus> {
         let text: String
@@ -47,7 +47,7 @@ struct RequestParameters: Sendable {
         return .success(hash)
     }
 
-    /// The string parameter `name`, or nil when it is absent or not a string.
+    /// Returns the string parameter `name`, or nil when it is absent or not a string.
     func string(_ name: String) -> String? { values[name]?.stringValue }
 
     private static func bodyValues(_ request: HTTPRequest) throws(NavixyStatus)
@@ -71,7 +71,7 @@ struct RequestParameters: Sendable {
         }
     }
 
-    /// The media type of the body, lower-cased, without parameters such as `charset`.
+    /// Returns the media type of the body, lower-cased, without parameters such as `charset`.
     private static func mediaType(of headers: HTTPHeaders) -> String? {
         guard let value = headers["Content-Type"] else { return nil }
         let type = value.split(separator: ";", maxSplits: 1).first ?? ""

@@ -23,12 +23,12 @@ final class Simulator: Sendable {
             server = try HTTPServer(
                 configuration: configuration, handler: SimulatorHandler(state: state))
         } catch {
-            throw .startFailed("cannot listen on \(options.host):\(options.port): \(error)")
+            throw .startFailed("failed to listen on \(options.host):\(options.port): \(error)")
         }
         self.options = options
     }
 
-    /// Prints the start line, which tells scripts the port when it was 0, then a warning when
+    /// Prints the start line, which gives scripts the port when it was 0, then a warning when
     /// the address is reachable from other hosts.
     func announce() {
         LogLine(
@@ -74,7 +74,8 @@ final class Simulator: Sendable {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .startFailed("\(option): cannot read \(path): \(error.localizedDescription)")
+            throw .startFailed(
+                "failed to read \(option) file \(path): \(error.localizedDescription)")
         }
     }
 }

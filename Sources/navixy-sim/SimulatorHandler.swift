@@ -13,18 +13,18 @@ struct SimulatorHandler: HTTPHandler {
         control = ControlAPI(state: state)
     }
 
-    /// Lets every request through: the simulator answers everything after reading the body.
+    /// Lets every request through: the simulator responds to everything after reading the body.
     func screen(_ head: HTTPRequestHead) -> HTTPResponse? { nil }
 
     /// Navixy's code 9 with HTTP 412 for a Navixy call, a plain 413 for a control call.
     ///
     /// NOTE: such a call reaches neither `/_sim/requests` nor a fault step, because this
-    /// answer is sent before the body is read and without the state.
+    /// response is sent before the body is read and without the state.
     func bodyTooLarge(_ head: HTTPRequestHead) -> HTTPResponse {
         if head.path.hasPrefix(ControlAPI.pathPrefix) {
-            return JSONAnswer.controlError(status: 413, "the body is too large")
+            return JSONResponse.controlError(status: 413, "the body is too large")
         }
-        return JSONAnswer.navixyFailure(.requestTooLarge)
+        return JSONResponse.navixyFailure(.requestTooLarge)
     }
 
     /// Routes the request by its path prefix.
@@ -36,7 +36,7 @@ struct SimulatorHandler: HTTPHandler {
         if path.hasPrefix(ControlAPI.pathPrefix) {
             return await control.respond(to: request)
         }
-        return JSONAnswer.controlError(
+        return JSONResponse.controlError(
             status: 404, "not found: Navixy actions are under /v2/, control calls under /_sim/")
     }
 }

@@ -52,7 +52,7 @@ struct SimulatorOptions: Sendable, Equatable {
 
         Control API (JSON):
           GET    /_sim/sessions           sessions with their state
-          POST   /_sim/sessions           {"hash"?}: add an active session, answer {"hash"}
+          POST   /_sim/sessions           {"hash"?}: add an active session, return {"hash"}
           DELETE /_sim/sessions/HASH      end a session
           GET    /_sim/requests           every Navixy call received, in order (last 10000)
           DELETE /_sim/requests           forget them
@@ -63,11 +63,11 @@ struct SimulatorOptions: Sendable, Equatable {
           DELETE /_sim/faults             drop waiting steps
           POST   /_sim/reset              back to the state at start
         A fault step has optional fields: "status" (HTTP status), "code" and "description"
-        (Navixy error JSON), "body" and "content_type" (raw answer text), "delay_ms"
-        (milliseconds to wait, up to 600000), "drop" (true: close without an answer),
+        (Navixy error JSON), "body" and "content_type" (raw response text), "delay_ms"
+        (milliseconds to wait, up to 600000), "drop" (true: close without a response),
         "retry_after" (Retry-After header value) and "repeat" (number of calls, default 1).
         A step without code, body or drop lets the call run and applies status, delay and
-        retry_after to its answer. Calls answered by a fault are recorded with it.
+        retry_after to its response. Recorded calls note the fault applied.
         """
 
     /// Reads the arguments that follow the program name, or throws a usage error.
@@ -81,7 +81,7 @@ struct SimulatorOptions: Sendable, Equatable {
                 continue
             }
             guard let value = inlineValue ?? remaining.popFirst() else {
-                throw .usage("\(name) needs a value")
+                throw .usage("missing value for \(name)")
             }
             try options.apply(name, value)
         }
@@ -103,12 +103,14 @@ struct SimulatorOptions: Sendable, Equatable {
             (host, port) = try Self.parseListen(value)
         case "--hash":
             guard let hash = SessionHash(value) else {
-                throw .usage("--hash needs 32 hexadecimal characters")
+                throw .usage("invalid --hash: expected 32 hexadecimal characters")
             }
             hashes.append(hash)
         case "--idle-timeout-seconds":
             guard let seconds = Int(value), (1...86_400).contains(seconds) else {
-                throw .usage("--idle-timeout-seconds needs a whole number from 1 to 86400")
+                throw .usage(
+                    "invalid --idle-timeout-seconds \"\(value)\": expected a whole number from 1 to 86400"
+                )
             }
             idleTimeoutSeconds = seconds
         case "--tls-cert":
@@ -122,31 +124,31 @@ struct SimulatorOptions: Sendable, Equatable {
 
     private func check() throws(SimulatorError) {
         if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
-            throw .usage("--tls-cert and --tls-key go together")
+            throw .usage("missing --tls-cert or --tls-key: give both or neither")
         }
     }
 
     /// Reads `HOST:PORT` or `[IPV6]:PORT`.
     private static func parseListen(_ value: String) throws(SimulatorError) -> (String, Int) {
+        let invalid = SimulatorError.usage(
+            "invalid --listen \"\(value)\": expected HOST:PORT such as 127.0.0.1:8900, "
+                + "or [IPV6]:PORT such as [::1]:8900, with a port from 0 to 65535")
         let host: Substring
         let portText: Substring
         if value.hasPrefix("["), let close = value.firstIndex(of: "]") {
             host = value[value.index(after: value.startIndex)..<close]
             let rest = value[value.index(after: close)...]
-            guard rest.hasPrefix(":") else { throw .usage("--listen needs [IPV6]:PORT") }
+            guard rest.hasPrefix(":") else { throw invalid }
             portText = rest.dropFirst()
         } else {
-            guard let colon = value.lastIndex(of: ":") else {
-                throw .usage("--listen needs HOST:PORT, such as 127.0.0.1:8900")
-            }
+            guard let colon = value.lastIndex(of: ":") else { throw invalid }
             host = value[..<colon]
             portText = value[value.index(after: colon)...]
+            // An IPv6 address needs brackets, or its last group would read as the port.
+            guard !host.contains(":") else { throw invalid }
         }
-        guard !host.isEmpty, !host.contains(":") || value.hasPrefix("[") else {
-            throw .usage("--listen needs HOST:PORT; write an IPv6 address as [::1]:PORT")
-        }
-        guard let port = Int(portText), (0...65_535).contains(port) else {
-            throw .usage("--listen needs a port from 0 to 65535")
+        guard !host.isEmpty, let port = Int(portText), (0...65_535).contains(port) else {
+            throw invalid
         }
         return (String(host), port)
     }

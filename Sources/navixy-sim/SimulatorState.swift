@@ -72,7 +72,7 @@ actor SimulatorState {
         return hash
     }
 
-    /// Whether `hash` names an active session.
+    /// Returns whether `hash` names an active session.
     func isActive(_ hash: SessionHash) -> Bool {
         sessions[hash.secretValue] == true
     }
@@ -109,7 +109,7 @@ actor SimulatorState {
         bindings = bindings.filter { $0.key.hash != key }
     }
 
-    /// The recorded calls, oldest first.
+    /// Lists the recorded calls, oldest first.
     func recordedRequests() -> [JSONValue] {
         requests.elements.map(\.listing)
     }
@@ -119,13 +119,13 @@ actor SimulatorState {
         requests.removeAll()
     }
 
-    /// The bound tokens in the order they were bound.
+    /// Lists the bound tokens in the order they were bound.
     func bindingListing() -> [JSONValue] {
         bindings.sorted { $0.value.sequence < $1.value.sequence }
             .map { $0.value.binding.listing(hash: $0.key.hash) }
     }
 
-    /// The sessions with their state, oldest first.
+    /// Lists the sessions with their state, oldest first.
     func sessionListing() -> [JSONValue] {
         sessionOrder.elements.compactMap { key in
             sessions[key].map { active in
@@ -141,7 +141,7 @@ actor SimulatorState {
         return true
     }
 
-    /// The fault steps still waiting, next first.
+    /// Lists the fault steps still waiting, next first.
     func pendingFaults() -> [JSONValue] {
         faults.map { step in
             guard case .object(var fields) = step.note else { return step.note }
