@@ -23,9 +23,9 @@ struct PushTokenEndpoint: Sendable {
             .bindPushToken, body: upstreamBody, session: session, trace: trace,
             secrets: [call.token.secretValue])
         let view = BindView(
-            subject: subject.value, region: session.region, application: call.application.navixyID,
-            categoryFilter: call.categoryFilter?.wireValue ?? "*")
-        return Reply(status: 200, body: view.jsonBytes())
+            subject: subject, region: session.region, application: call.application,
+            categoryFilter: call.categoryFilter)
+        return Reply(status: 200, body: view.jsonBytes)
     }
 
     /// Deletes the token bound to the subject's session upstream.

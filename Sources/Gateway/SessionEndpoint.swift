@@ -20,14 +20,14 @@ struct SessionEndpoint: Sendable {
                 subject: subject, hash: call.hash, region: call.region, at: clock())
         }
         return Reply(
-            status: saved.created ? 201 : 200, body: SessionView(saved.session).jsonBytes())
+            status: saved.created ? 201 : 200, body: SessionView(session: saved.session).jsonBytes)
     }
 
     /// Returns the stored record, without the hash.
     func get(_ subject: Subject, trace: CallTrace) async throws(GatewayError) -> Reply {
         let loaded = try await storeFailure.mapped(trace) { try await store.load(subject: subject) }
         guard let session = loaded else { throw GatewayError.sessionNotFound() }
-        return Reply(status: 200, body: SessionView(session).jsonBytes())
+        return Reply(status: 200, body: SessionView(session: session).jsonBytes)
     }
 
     /// Forgets the hash of `subject`.

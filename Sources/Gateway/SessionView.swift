@@ -1,46 +1,38 @@
 import Foundation
+import GatewayCore
 import GatewayLog
 import SessionStore
 
 /// The stored record of a subject as callers see it: never the hash.
-struct SessionView: Encodable {
-    let subject: String
-    let region: String
-    let state: String
-    let updatedAt: String
+struct SessionView {
+    let session: StoredSession
 
-    enum CodingKeys: String, CodingKey {
-        case subject, region, state
-        case updatedAt = "updated_at"
-    }
-
-    init(_ session: StoredSession) {
-        subject = session.subject.value
-        region = session.region
-        state = session.state.rawValue
-        updatedAt = RFC3339Time.format(session.updatedAt)
+    /// The JSON body `{"subject", "region", "state", "updated_at"}`.
+    var jsonBytes: [UInt8] {
+        JSONValue.object([
+            ("subject", .string(session.subject.value)),
+            ("region", .string(session.region)),
+            ("state", .string(session.state.rawValue)),
+            ("updated_at", .string(RFC3339Time.format(session.updatedAt))),
+        ]).encoded
     }
 }
 
 /// The answer to a bound push token: the application ID and filter as sent upstream.
-struct BindView: Encodable {
-    let subject: String
+struct BindView {
+    let subject: Subject
     let region: String
-    let application: String
-    let categoryFilter: String
+    let application: Application
+    let categoryFilter: CategoryFilter?
 
-    enum CodingKeys: String, CodingKey {
-        case subject, region, application
-        case categoryFilter = "category_filter"
-    }
-}
-
-extension Encodable {
-    /// Encodes the value as compact JSON with sorted keys.
-    func jsonBytes() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding these flat structs of strings cannot fail.
-        return Array((try? encoder.encode(self)) ?? Data("{}".utf8))
+    /// The JSON body `{"subject", "region", "application", "category_filter"}`, where the
+    /// filter is `*` when none was sent, because Navixy's default is every category.
+    var jsonBytes: [UInt8] {
+        JSONValue.object([
+            ("subject", .string(subject.value)),
+            ("region", .string(region)),
+            ("application", .string(application.navixyID)),
+            ("category_filter", .string(categoryFilter?.wireValue ?? "*")),
+        ]).encoded
     }
 }

@@ -24,8 +24,8 @@ public enum Application: String, CaseIterable, Hashable, Sendable {
     /// The match ignores ASCII case and surrounding white space, and treats `-` as `_`, so
     /// ` Navixy-Android-Viewer ` is accepted. Non-ASCII letters never match.
     public init?(callerSpelling: String) {
-        let trimmed = callerSpelling.trimmingCharacters(in: .whitespacesAndNewlines)
-        let canonical = trimmed.asciiLowercased().replacingOccurrences(of: "-", with: "_")
+        let lowered = callerSpelling.trimmingWhitespace().asciiLowercased()
+        let canonical = String(lowered.map { $0 == "-" ? "_" : $0 })
         switch canonical {
         case "android", "navixy_android_viewer": self = .androidViewer
         case "ios", "iphone", "navixy_iphone_viewer": self = .iphoneViewer

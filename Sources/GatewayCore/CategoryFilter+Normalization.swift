@@ -46,7 +46,7 @@ private struct CategoryRules {
     }
 
     func filter(fromText text: String) throws(GatewayError) -> CategoryFilter {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         let lowered = trimmed.asciiLowercased()
         if lowered == "*" || lowered == "all" {
             return .all
@@ -78,7 +78,7 @@ private struct CategoryRules {
     func names(inList list: Substring) throws(GatewayError) -> [String] {
         var names: [String] = []
         for item in list.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = item.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = item.trimmingWhitespace()
             guard !name.isEmpty else {
                 throw invalid("\"categories\" contains an empty item. Remove the extra comma.")
             }
@@ -99,7 +99,7 @@ private struct CategoryRules {
             guard let text = element as? String else {
                 throw invalid("An array in \"categories\" must contain category names only.")
             }
-            let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = text.trimmingWhitespace()
             guard !name.isEmpty else {
                 throw invalid("An array in \"categories\" contains an empty name.")
             }

@@ -17,6 +17,9 @@ public enum NavixyAnswer {
     /// `status` object holding an integer `code`, and without `"success": true`, is a failure.
     /// Every other response, including a 2xx JSON object with neither, is `notNavixyJSON`.
     public static func classify(httpStatus: Int, body: [UInt8]) -> NavixyOutcome {
+        if (200...299).contains(httpStatus) && isPlainSuccess(body) {
+            return .success
+        }
         guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(body)) else {
             return .notNavixyJSON(httpStatus: httpStatus)
         }
@@ -28,6 +31,22 @@ public enum NavixyAnswer {
             return .notNavixyJSON(httpStatus: httpStatus)
         }
         return .failure(status, httpStatus: httpStatus)
+    }
+
+    /// The success answer in the spellings Navixy and common encoders write.
+    private static let plainSuccessBodies: [[UInt8]] = [
+        Array(#"{"success":true}"#.utf8), Array(#"{"success": true}"#.utf8),
+    ]
+
+    /// Whether `body` is `{"success":true}` with nothing else but surrounding white space: the
+    /// answer to nearly every call, recognized without a JSON decoder. Any other spelling
+    /// takes the decoder's path, so this changes speed, never the result.
+    static func isPlainSuccess(_ body: [UInt8]) -> Bool {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = body.firstIndex(where: { !isSpace($0) }) else { return false }
+        let last = body.lastIndex(where: { !isSpace($0) })!
+        let trimmed = body[first...last]
+        return plainSuccessBodies.contains { trimmed.elementsEqual($0) }
     }
 
     /// The members of a response that matter, each nil when absent or of another type.

@@ -21,7 +21,7 @@ extension SQLiteSessionStore {
     }
 
     public func load(subject: Subject) async throws(StoreError) -> StoredSession? {
-        try await perform("load") { connection throws(StoreError) in
+        try await performRead("load") { connection throws(StoreError) in
             try connection.withStatement(Self.selectSQL) { statement throws(StoreError) in
                 try statement.bind(subject.value, at: 1)
                 guard try statement.step() else { return nil }
@@ -58,7 +58,7 @@ extension SQLiteSessionStore {
     }
 
     public func ping() async throws(StoreError) {
-        try await perform("ping") { connection throws(StoreError) in
+        try await performRead("ping") { connection throws(StoreError) in
             try connection.withStatement(Self.pingSQL) { statement throws(StoreError) in
                 _ = try statement.step()
             }

@@ -107,3 +107,16 @@ func navixyOtherResponsesMapToCode(httpStatus: Int, expected: GatewayError.Code)
     #expect(mapped(400, failure(code: 7))?.status == 422)
     #expect(mapped(200, "ok")?.status == 502)
 }
+
+@Test(arguments: [
+    #"{"success":true}"#, #" {"success": true} "#, "{\"success\":true}\n", #"{"success" : true}"#,
+    #"{"success":true,"extra":1}"#,
+])
+func plainSuccessSpellingsAreSuccess(body: String) {
+    #expect(NavixyAnswer.classify(httpStatus: 200, body: Array(body.utf8)) == .success)
+}
+
+@Test func plainSuccessWithServerErrorIsNotSuccess() {
+    let outcome = NavixyAnswer.classify(httpStatus: 503, body: Array(#"{"success":true}"#.utf8))
+    #expect(outcome == .notNavixyJSON(httpStatus: 503))
+}
