@@ -73,10 +73,11 @@ extension Transfer {
     private func setTrust(caFile: String?, systemCAPath: String) throws(UpstreamError) {
         try set(CURLOPT_SSL_VERIFYPEER, 1)
         try set(CURLOPT_SSL_VERIFYHOST, 2)
-        // With OpenSSL, libcurl loads both CURLOPT_CAINFO and CURLOPT_CAPATH into one store,
-        // so a private CA bundle adds to the system's CAs instead of replacing them. A set
-        // CAPATH also keeps libcurl 7.87 and later from caching one CA store per multi handle,
-        // a cache that would ignore a later request's different CAPATH.
+        // With OpenSSL, libcurl 7.88 loads CURLOPT_CAINFO and CURLOPT_CAPATH into one store, so
+        // a private CA bundle adds to the system's CAs instead of replacing them. While CAPATH
+        // is set, libcurl caches no store across connections, so each new connection trusts
+        // exactly its own request's caFile. Without one, libcurl keeps its built-in bundle
+        // (/etc/ssl/certs/ca-certificates.crt in Debian's build).
         if let caFile {
             try set(CURLOPT_CAINFO, caFile)
         }
