@@ -19,11 +19,14 @@ extension Transfer {
         // Navixy URLs are http or https; a redirect is an upstream fault, never followed.
         try set(CURLOPT_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_FOLLOWLOCATION, 0)
-        // Signals would reach a thread that is not ours; libcurl then times out name
-        // resolution with its resolver thread instead of SIGALRM.
+        // SIGALRM and SIGPIPE could reach any thread of the process. Debian's libcurl resolves
+        // names on a thread of its own, so name resolution still times out without them.
         try set(CURLOPT_NOSIGNAL, 1)
+        // An empty proxy makes libcurl ignore http_proxy, https_proxy and all_proxy from the
+        // environment, so that every call goes to the host in its URL.
+        try set(CURLOPT_PROXY, "")
         try set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
-        // libcurl asks for gzip and decodes it, also when a server sends it unasked.
+        // libcurl sends "Accept-Encoding: gzip" and decodes gzip bodies, also unrequested ones.
         try set(CURLOPT_ACCEPT_ENCODING, "gzip")
     }
 
