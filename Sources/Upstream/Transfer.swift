@@ -84,8 +84,8 @@ final class Transfer {
         return bytes.count
     }
 
-    /// Records one header line; a status line starts a new response, so that the header
-    /// fields of an interim `1xx` response do not mix with the final ones.
+    /// Records one header line. A status line starts a new response, so the header fields of
+    /// an interim `1xx` response do not mix with the final ones.
     fileprivate func receiveHeaderLine(_ line: String) {
         if line.hasPrefix("HTTP/") {
             headers.removeAll()

@@ -4,7 +4,7 @@ import Foundation
 /// 127.0.0.1, and a hashed directory that trusts the second CA the way `/etc/ssl/certs` trusts
 /// the system's.
 struct CertificateAuthorities {
-    /// The temporary directory that holds every file; `remove()` deletes it.
+    /// The temporary directory that contains every file, deleted by `remove()`.
     let directory: String
 
     /// Creates both CAs and their server certificates in a new temporary directory.

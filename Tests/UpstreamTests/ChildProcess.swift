@@ -2,8 +2,8 @@ import Glibc
 
 /// A command started with `posix_spawnp`, with every signal unblocked and at its default.
 ///
-/// Foundation's `Process` lets a child inherit the test runner's blocked signals; `timeout`
-/// then never sees its SIGALRM nor a SIGTERM, and neither the time limit nor `stop()` works.
+/// Foundation's `Process` lets a child inherit the test runner's blocked signals. `timeout`
+/// then never receives its SIGALRM nor a SIGTERM, so neither its time limit nor `stop()` works.
 struct ChildProcess {
     /// The child's process ID.
     let pid: pid_t

@@ -15,8 +15,8 @@ final class OpenSSLServer {
 
     /// Starts the server with `certificate` and `key` and waits until it accepts connections.
     init(certificate: String, key: String, response: String) throws {
-        // The port is free when the probe closes; another process could take it before
-        // s_server binds it, which then fails the start below instead of the test's request.
+        // The port is free when the probe closes. Another process could take it before
+        // s_server binds it, and then the start fails below, not the test's request.
         let (probe, port) = try Socket.listenOnLoopback(listen: false)
         close(probe)
         self.port = port
