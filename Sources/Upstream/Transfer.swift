@@ -16,6 +16,12 @@ final class Transfer {
     /// The easy handle (`CURL *`), cleaned up with the transfer.
     let handle: UnsafeMutableRawPointer
 
+    /// The request's timeout, counted from the start of the transfer.
+    let timeout: Duration
+
+    /// The instant at which the transfer fails with `timedOut`.
+    let deadline: ContinuousClock.Instant
+
     /// The maximum decoded body size in bytes; see `UpstreamClientConfiguration`.
     let maxResponseBytes: Int
 
@@ -32,11 +38,13 @@ final class Transfer {
 
     /// Creates a transfer on a new easy handle, or returns nil when libcurl has no memory left.
     init?(
-        id: UInt64, maxResponseBytes: Int,
+        id: UInt64, timeout: Duration, maxResponseBytes: Int,
         continuation: CheckedContinuation<TransferResult, Never>
     ) {
         guard let handle = curl_easy_init() else { return nil }
         self.id = id
+        self.timeout = timeout
+        deadline = .now + timeout
         self.handle = handle
         self.maxResponseBytes = maxResponseBytes
         self.continuation = continuation

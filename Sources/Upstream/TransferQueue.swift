@@ -132,6 +132,14 @@ extension UpstreamError {
     static let clientShutDown = UpstreamError(
         kind: .shutDown, detail: "the upstream client was shut down")
 
+    /// Returns the failure of a call that the loop ended at its deadline of `timeout`.
+    static func deadlinePassed(_ timeout: Duration) -> UpstreamError {
+        UpstreamError(
+            kind: .timedOut, curlCode: Int(CURLE_OPERATION_TIMEDOUT.rawValue),
+            detail: "timed out after \(timeout.roundedUpMilliseconds) milliseconds, possibly"
+                + " while waiting for a free connection")
+    }
+
     /// The failure of a call whose task was cancelled.
     static let callCancelled = UpstreamError(
         kind: .cancelled, detail: "the calling task was cancelled")

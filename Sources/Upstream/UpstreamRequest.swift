@@ -13,9 +13,9 @@ public struct UpstreamRequest: Sendable {
     /// `100 Continue`. Names and values must not contain CR, LF or NUL.
     public var headers: [(name: String, value: String)]
 
-    /// The deadline of this attempt, from the hand-over to libcurl to the last byte of the
-    /// response, name resolution, connection and TLS handshake included. Must be positive.
-    /// libcurl enforces it with millisecond resolution, rounded up.
+    /// The deadline of this attempt, from the start of the transfer to the last byte of the
+    /// response. It includes any wait for a free connection, name resolution, connecting and
+    /// the TLS handshake. Must be positive, and is applied in whole milliseconds, rounded up.
     public var timeout: Duration
 
     /// The path of a PEM bundle of CA certificates trusted in addition to the system's, for
