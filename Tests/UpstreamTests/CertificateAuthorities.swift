@@ -8,22 +8,22 @@ struct CertificateAuthorities {
     let directory: String
 
     /// Creates both CAs and their server certificates in a new temporary directory.
-    init() throws {
+    init() async throws {
         directory = NSTemporaryDirectory() + "upstream-tls-\(UUID().uuidString)"
         try FileManager.default.createDirectory(
             atPath: directory + "/system", withIntermediateDirectories: true)
-        try Self.makeKey(directory + "/server.key")
-        try ChildProcess.run([
+        try await Self.makeKey(directory + "/server.key")
+        try await ChildProcess.run([
             "openssl", "req", "-new", "-key", serverKey, "-subj", "/CN=127.0.0.1",
             "-out", directory + "/server.csr",
         ])
         try "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n"
             .write(toFile: directory + "/server.ext", atomically: true, encoding: .utf8)
         for name in ["a", "b"] {
-            try makeCA(name)
+            try await makeCA(name)
         }
         try FileManager.default.copyItem(atPath: caFile("b"), toPath: systemDirectory + "/b.pem")
-        try ChildProcess.run(["openssl", "rehash", systemDirectory])
+        try await ChildProcess.run(["openssl", "rehash", systemDirectory])
     }
 
     /// The PEM certificate of CA `name` ("a" or "b").
@@ -45,22 +45,22 @@ struct CertificateAuthorities {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    private func makeCA(_ name: String) throws {
+    private func makeCA(_ name: String) async throws {
         let key = directory + "/ca-\(name).key"
-        try Self.makeKey(key)
-        try ChildProcess.run([
+        try await Self.makeKey(key)
+        try await ChildProcess.run([
             "openssl", "req", "-x509", "-new", "-key", key, "-subj", "/CN=Upstream Test CA \(name)",
             "-days", "2", "-out", caFile(name),
         ])
-        try ChildProcess.run([
+        try await ChildProcess.run([
             "openssl", "x509", "-req", "-in", directory + "/server.csr", "-CA", caFile(name),
             "-CAkey", key, "-CAcreateserial", "-days", "2", "-extfile", directory + "/server.ext",
             "-out", serverCertificate(signedBy: name),
         ])
     }
 
-    private static func makeKey(_ path: String) throws {
-        try ChildProcess.run([
+    private static func makeKey(_ path: String) async throws {
+        try await ChildProcess.run([
             "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
             "-out", path,
         ])

@@ -44,23 +44,32 @@ struct ChildProcess {
     }
 
     /// Waits for the child to exit; returns its exit status, or -1 when a signal ended it.
-    @discardableResult
-    func wait() -> Int32 {
+    ///
+    /// It checks every 5 milliseconds instead of blocking in `waitpid`, so that the test's
+    /// thread stays free for other tasks of the cooperative pool meanwhile.
+    func exitStatus() async -> Int32 {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let exited = status & 0x7f == 0
-        return exited ? (status >> 8) & 0xff : -1
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return Self.decode(status)
     }
 
     /// Sends SIGTERM, which `timeout` passes on to its command, and waits for the exit.
     func stop() {
         kill(pid, SIGTERM)
-        wait()
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    }
+
+    private static func decode(_ status: Int32) -> Int32 {
+        let exited = status & 0x7f == 0
+        return exited ? (status >> 8) & 0xff : -1
     }
 
     /// Runs `arguments` to the end, at most 30 seconds; throws unless it exits with 0.
-    static func run(_ arguments: [String]) throws {
-        let status = try ChildProcess(["timeout", "30"] + arguments).wait()
+    static func run(_ arguments: [String]) async throws {
+        let status = try await ChildProcess(["timeout", "30"] + arguments).exitStatus()
         guard status == 0 else {
             throw CommandFailure(arguments: arguments, status: status)
         }

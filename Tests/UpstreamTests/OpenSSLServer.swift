@@ -14,7 +14,7 @@ final class OpenSSLServer {
     private var printed = ""
 
     /// Starts the server with `certificate` and `key` and waits until it accepts connections.
-    init(certificate: String, key: String, response: String) throws {
+    init(certificate: String, key: String, response: String) async throws {
         // The port is free when the probe closes. Another process could take it before
         // s_server binds it, and then the start fails below, not the test's request.
         let (probe, port) = try Socket.listenOnLoopback(listen: false)
@@ -38,7 +38,7 @@ final class OpenSSLServer {
         close(outputPipe[1])
         input = inputPipe[1]
         output = outputPipe[0]
-        guard waitForOutput(containing: "ACCEPT") else {
+        guard await waitForOutput(containing: "ACCEPT") else {
             stop()
             throw CommandFailure(arguments: arguments, status: -1)
         }
@@ -57,11 +57,15 @@ final class OpenSSLServer {
     }
 
     /// Reads the server's standard output until it contains `text`, for at most 10 seconds;
-    /// returns whether it did.
-    func waitForOutput(containing text: String) -> Bool {
+    /// returns whether it did. It sleeps between reads instead of blocking in `poll`, so that
+    /// the test's thread stays free for other tasks of the cooperative pool meanwhile.
+    func waitForOutput(containing text: String) async -> Bool {
         let deadline = ContinuousClock.now + .seconds(10)
         while !printed.contains(text), ContinuousClock.now < deadline {
-            guard Socket.waitReadable(output, milliseconds: 100) else { continue }
+            guard Socket.waitReadable(output, milliseconds: 0) else {
+                try? await Task.sleep(for: .milliseconds(5))
+                continue
+            }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = read(output, &chunk, chunk.count)
             guard count > 0 else { break }

@@ -9,8 +9,8 @@ import Testing
     private func startServer(
         _ authorities: CertificateAuthorities, signedBy signer: String, host: String = "127.0.0.1",
         caFile: String? = nil
-    ) throws -> (OpenSSLServer, UpstreamRequest) {
-        let server = try OpenSSLServer(
+    ) async throws -> (OpenSSLServer, UpstreamRequest) {
+        let server = try await OpenSSLServer(
             certificate: authorities.serverCertificate(signedBy: signer),
             key: authorities.serverKey, response: Self.response)
         let request = UpstreamRequest(
@@ -20,9 +20,9 @@ import Testing
     }
 
     @Test func untrustedCertificateIsTLSFailed() async throws {
-        let authorities = try CertificateAuthorities()
+        let authorities = try await CertificateAuthorities()
         defer { authorities.remove() }
-        let (server, request) = try startServer(authorities, signedBy: "a")
+        let (server, request) = try await startServer(authorities, signedBy: "a")
         defer { server.stop() }
         let client = try UpstreamClient()
         defer { client.shutdown() }
@@ -34,9 +34,9 @@ import Testing
     }
 
     @Test func caFileMakesCertificateTrusted() async throws {
-        let authorities = try CertificateAuthorities()
+        let authorities = try await CertificateAuthorities()
         defer { authorities.remove() }
-        let (server, request) = try startServer(
+        let (server, request) = try await startServer(
             authorities, signedBy: "a", caFile: authorities.caFile("a"))
         defer { server.stop() }
         let client = try UpstreamClient()
@@ -46,13 +46,13 @@ import Testing
 
         #expect(response.status == 200)
         #expect(response.body == Array(#"{"success":true}"#.utf8))
-        #expect(server.waitForOutput(containing: #"{"hash":"x"}"#))
+        #expect(await server.waitForOutput(containing: #"{"hash":"x"}"#))
     }
 
     @Test func caFileAddsToSystemCertificates() async throws {
-        let authorities = try CertificateAuthorities()
+        let authorities = try await CertificateAuthorities()
         defer { authorities.remove() }
-        let (server, request) = try startServer(
+        let (server, request) = try await startServer(
             authorities, signedBy: "b", caFile: authorities.caFile("a"))
         defer { server.stop() }
         let configuration = UpstreamClientConfiguration(systemCAPath: authorities.systemDirectory)
@@ -65,9 +65,9 @@ import Testing
     }
 
     @Test func caFileAloneDoesNotTrustOtherCA() async throws {
-        let authorities = try CertificateAuthorities()
+        let authorities = try await CertificateAuthorities()
         defer { authorities.remove() }
-        let (server, request) = try startServer(
+        let (server, request) = try await startServer(
             authorities, signedBy: "b", caFile: authorities.caFile("a"))
         defer { server.stop() }
         let client = try UpstreamClient()
@@ -79,9 +79,9 @@ import Testing
     }
 
     @Test func hostNameMismatchIsTLSFailed() async throws {
-        let authorities = try CertificateAuthorities()
+        let authorities = try await CertificateAuthorities()
         defer { authorities.remove() }
-        let (server, request) = try startServer(
+        let (server, request) = try await startServer(
             authorities, signedBy: "a", host: "localhost", caFile: authorities.caFile("a"))
         defer { server.stop() }
         let client = try UpstreamClient()
@@ -94,12 +94,12 @@ import Testing
     }
 
     @Test func caFileOfOneCallDoesNotCarryOver() async throws {
-        let authorities = try CertificateAuthorities()
+        let authorities = try await CertificateAuthorities()
         defer { authorities.remove() }
-        let (trusting, trustingRequest) = try startServer(
+        let (trusting, trustingRequest) = try await startServer(
             authorities, signedBy: "a", caFile: authorities.caFile("a"))
         defer { trusting.stop() }
-        let (plain, plainRequest) = try startServer(authorities, signedBy: "a")
+        let (plain, plainRequest) = try await startServer(authorities, signedBy: "a")
         defer { plain.stop() }
         let client = try UpstreamClient()
         defer { client.shutdown() }
