@@ -67,7 +67,7 @@ final class TransferQueue: Sendable {
     /// The cancellation check shares the lock with `cancel`, so a cancellation is never lost
     /// between the check and the hand-over.
     func submit(_ transfer: SubmittedTransfer) {
-        let refusal: UpstreamError? = state.withLock { state in
+        let rejection: UpstreamError? = state.withLock { state in
             if state.batch.stopping {
                 return .clientShutDown
             }
@@ -78,8 +78,8 @@ final class TransferQueue: Sendable {
             wakeUp(&state)
             return nil
         }
-        if let refusal {
-            transfer.fail(refusal)
+        if let rejection {
+            transfer.fail(rejection)
         }
     }
 

@@ -9,8 +9,9 @@ public struct UpstreamRequest: Sendable {
     /// Extra request headers in order, such as `Content-Type` and `X-Request-Id`.
     ///
     /// The client adds `Accept: application/json` and `Content-Type: application/json` unless
-    /// these name them, and always sends an empty `Expect` so that libcurl never waits for a
-    /// `100 Continue`. Names and values must not contain CR, LF or NUL.
+    /// this list already has them, and always sends an empty `Expect` so that libcurl never
+    /// waits for a `100 Continue`. `send` rejects a name that is not an HTTP token and a value
+    /// with CR, LF or NUL as `invalidRequest`.
     public var headers: [(name: String, value: String)]
 
     /// The deadline of this attempt, from the start of the transfer to the last byte of the

@@ -26,10 +26,10 @@ struct CertificateAuthorities {
         try await ChildProcess.run(["openssl", "rehash", systemDirectory])
     }
 
-    /// The PEM certificate of CA `name` ("a" or "b").
+    /// Returns the path of the PEM certificate of CA `name` ("a" or "b").
     func caFile(_ name: String) -> String { directory + "/ca-\(name).pem" }
 
-    /// The server certificate signed by CA `name`.
+    /// Returns the path of the server certificate signed by CA `name`.
     func serverCertificate(signedBy name: String) -> String {
         directory + "/server-\(name).pem"
     }
