@@ -82,7 +82,7 @@ final class Transfer {
         continuation.resume(returning: .failure(error))
     }
 
-    /// Appends decoded body bytes, or refuses them once the body would pass its maximum.
+    /// Appends decoded body bytes, or rejects them once the body would pass its maximum.
     fileprivate func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {
         guard body.count + bytes.count <= maxResponseBytes else {
             overLimit = true
