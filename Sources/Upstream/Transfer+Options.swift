@@ -19,11 +19,14 @@ extension Transfer {
         // Navixy URLs are http or https; a redirect is an upstream fault, never followed.
         try set(CURLOPT_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_FOLLOWLOCATION, 0)
-        // Signals would reach a thread that is not ours; libcurl then times out name
-        // resolution with its resolver thread instead of SIGALRM.
+        // SIGALRM and SIGPIPE could reach any thread of the process. Debian's libcurl resolves
+        // names on a thread of its own, so name resolution still times out without them.
         try set(CURLOPT_NOSIGNAL, 1)
+        // An empty proxy makes libcurl ignore http_proxy, https_proxy and all_proxy from the
+        // environment, so that every call goes to the host in its URL.
+        try set(CURLOPT_PROXY, "")
         try set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
-        // libcurl asks for gzip and decodes it, also when a server sends it unasked.
+        // libcurl sends "Accept-Encoding: gzip" and decodes gzip bodies, also unrequested ones.
         try set(CURLOPT_ACCEPT_ENCODING, "gzip")
     }
 
@@ -73,10 +76,11 @@ extension Transfer {
     private func setTrust(caFile: String?, systemCAPath: String) throws(UpstreamError) {
         try set(CURLOPT_SSL_VERIFYPEER, 1)
         try set(CURLOPT_SSL_VERIFYHOST, 2)
-        // With OpenSSL, libcurl loads both CURLOPT_CAINFO and CURLOPT_CAPATH into one store,
-        // so a private CA bundle adds to the system's CAs instead of replacing them. A set
-        // CAPATH also keeps libcurl 7.87 and later from caching one CA store per multi handle,
-        // a cache that would ignore a later request's different CAPATH.
+        // With OpenSSL, libcurl 7.88 loads CURLOPT_CAINFO and CURLOPT_CAPATH into one store, so
+        // a private CA bundle adds to the system's CAs instead of replacing them. While CAPATH
+        // is set, libcurl caches no store across connections, so each new connection trusts
+        // exactly its own request's caFile. Without one, libcurl keeps its built-in bundle
+        // (/etc/ssl/certs/ca-certificates.crt in Debian's build).
         if let caFile {
             try set(CURLOPT_CAINFO, caFile)
         }

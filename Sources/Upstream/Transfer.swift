@@ -16,6 +16,12 @@ final class Transfer {
     /// The easy handle (`CURL *`), cleaned up with the transfer.
     let handle: UnsafeMutableRawPointer
 
+    /// The request's timeout, counted from the start of the transfer.
+    let timeout: Duration
+
+    /// The instant at which the transfer fails with `timedOut`.
+    let deadline: ContinuousClock.Instant
+
     /// The maximum decoded body size in bytes; see `UpstreamClientConfiguration`.
     let maxResponseBytes: Int
 
@@ -32,11 +38,13 @@ final class Transfer {
 
     /// Creates a transfer on a new easy handle, or returns nil when libcurl has no memory left.
     init?(
-        id: UInt64, maxResponseBytes: Int,
+        id: UInt64, timeout: Duration, maxResponseBytes: Int,
         continuation: CheckedContinuation<TransferResult, Never>
     ) {
         guard let handle = curl_easy_init() else { return nil }
         self.id = id
+        self.timeout = timeout
+        deadline = .now + timeout
         self.handle = handle
         self.maxResponseBytes = maxResponseBytes
         self.continuation = continuation
@@ -74,7 +82,7 @@ final class Transfer {
         continuation.resume(returning: .failure(error))
     }
 
-    /// Appends decoded body bytes, or refuses them once the body would pass its maximum.
+    /// Appends decoded body bytes, or rejects them once the body would pass its maximum.
     fileprivate func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {
         guard body.count + bytes.count <= maxResponseBytes else {
             overLimit = true
@@ -84,8 +92,8 @@ final class Transfer {
         return bytes.count
     }
 
-    /// Records one header line; a status line starts a new response, so that the header
-    /// fields of an interim `1xx` response do not mix with the final ones.
+    /// Records one header line. A status line starts a new response, so the header fields of
+    /// an interim `1xx` response do not mix with the final ones.
     fileprivate func receiveHeaderLine(_ line: String) {
         if line.hasPrefix("HTTP/") {
             headers.removeAll()

@@ -1,4 +1,5 @@
 import CCurl
+import Glibc
 
 /// The owner of the multi handle: it runs on its own thread, starts what callers submit, drives
 /// libcurl, and resumes each caller when its transfer is done.
@@ -15,6 +16,8 @@ final class TransferLoop {
     private let queue: TransferQueue
     private let configuration: UpstreamClientConfiguration
     private var active: [UInt64: Transfer] = [:]
+    // No active transfer has a deadline before this one; nil when there is none.
+    private var earliestDeadline: ContinuousClock.Instant?
 
     /// Creates the loop of `multi`, fed by `queue`.
     init(multi: MultiHandle, queue: TransferQueue, configuration: UpstreamClientConfiguration) {
@@ -41,19 +44,29 @@ final class TransferLoop {
             // reports its own outcome through curl_multi_info_read.
             _ = curl_multi_perform(multi.pointer, &running)
             collectFinished()
+            expireOverdue()
 
-            let pollCode = curl_multi_poll(multi.pointer, nil, 0, Self.idlePollMilliseconds, nil)
+            let pollCode = curl_multi_poll(multi.pointer, nil, 0, pollMilliseconds(), nil)
             if pollCode != CURLM_OK {
                 abortAll(with: UpstreamError(multiCode: pollCode, call: "curl_multi_poll"))
+                // A multi handle that fails every poll would otherwise keep a core busy.
+                usleep(10_000)
             }
         }
     }
 
     /// Makes a transfer of `submitted` and adds it to the multi handle, or fails the caller.
+    ///
+    /// Each transfer gets a new easy handle, because a free list of reset handles would save
+    /// only about 2 microseconds per call. 100,000 rounds of curl_easy_init plus
+    /// curl_easy_cleanup took 0.23 s, and 100,000 of curl_easy_reset took 0.05 s. The client
+    /// finished one loopback call per 93 microseconds (16,000 calls from 16 tasks to the tests'
+    /// fake server). Both were measured in a debug build on a shared 2-core Debian 12 machine.
     private func start(_ submitted: SubmittedTransfer) {
         guard
             let transfer = Transfer(
-                id: submitted.id, maxResponseBytes: configuration.maxResponseBytes,
+                id: submitted.id, timeout: submitted.request.timeout,
+                maxResponseBytes: configuration.maxResponseBytes,
                 continuation: submitted.continuation)
         else {
             submitted.fail(UpstreamError(kind: .other, detail: "curl_easy_init failed"))
@@ -71,6 +84,32 @@ final class TransferLoop {
             return
         }
         active[transfer.id] = transfer
+        earliestDeadline = min(earliestDeadline ?? transfer.deadline, transfer.deadline)
+    }
+
+    /// Fails every transfer past its deadline that libcurl has not ended itself.
+    ///
+    /// libcurl 7.88 applies CURLOPT_TIMEOUT_MS only once a transfer has a connection, so a
+    /// transfer queued behind CURLMOPT_MAX_HOST_CONNECTIONS would wait past its deadline.
+    private func expireOverdue() {
+        let now = ContinuousClock.now
+        guard let earliest = earliestDeadline, earliest <= now else { return }
+        earliestDeadline = nil
+        for transfer in Array(active.values) {
+            if transfer.deadline <= now {
+                abort(transfer.id, with: .deadlinePassed(transfer.timeout))
+            } else {
+                earliestDeadline = min(earliestDeadline ?? transfer.deadline, transfer.deadline)
+            }
+        }
+    }
+
+    /// Returns how long the next curl_multi_poll may wait: until the earliest deadline,
+    /// rounded up to whole milliseconds, and at most `idlePollMilliseconds`.
+    private func pollMilliseconds() -> Int32 {
+        guard let earliest = earliestDeadline else { return Self.idlePollMilliseconds }
+        let remaining = max(.zero, earliest - .now).roundedUpMilliseconds
+        return Int32(min(remaining, Int(Self.idlePollMilliseconds)))
     }
 
     /// Resumes the caller of every transfer that libcurl reports as done.

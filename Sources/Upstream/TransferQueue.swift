@@ -6,7 +6,7 @@ struct SubmittedTransfer: Sendable {
     /// The caller's ticket, used to cancel the transfer.
     let id: UInt64
 
-    /// What to send.
+    /// The request to send.
     let request: UpstreamRequest
 
     /// The caller waiting for the outcome.
@@ -20,8 +20,8 @@ struct SubmittedTransfer: Sendable {
 
 /// The pointer to a `CURLM` handle, shared with callers only for `curl_multi_wakeup`.
 ///
-/// `@unchecked` because libcurl documents `curl_multi_wakeup` as the one multi-handle call
-/// that is safe from any thread; every other call on the handle stays on the loop thread.
+/// It is `@unchecked` because libcurl documents `curl_multi_wakeup` as the one multi-handle
+/// call that is safe from any thread. Every other call on the handle stays on the loop thread.
 struct MultiHandle: @unchecked Sendable {
     /// The `CURLM *`.
     let pointer: UnsafeMutableRawPointer
@@ -33,7 +33,7 @@ struct MultiHandle: @unchecked Sendable {
 /// at once before each `curl_multi_perform`. Once stopped, the queue starts nothing more and
 /// never wakes the multi handle again, so the loop may clean the handle up.
 final class TransferQueue: Sendable {
-    /// What the loop takes in one go.
+    /// The work that the loop takes in one go.
     struct Batch {
         var submitted: [SubmittedTransfer] = []
         var cancelled: [UInt64] = []
@@ -67,7 +67,7 @@ final class TransferQueue: Sendable {
     /// The cancellation check shares the lock with `cancel`, so a cancellation is never lost
     /// between the check and the hand-over.
     func submit(_ transfer: SubmittedTransfer) {
-        let refusal: UpstreamError? = state.withLock { state in
+        let rejection: UpstreamError? = state.withLock { state in
             if state.batch.stopping {
                 return .clientShutDown
             }
@@ -78,8 +78,8 @@ final class TransferQueue: Sendable {
             wakeUp(&state)
             return nil
         }
-        if let refusal {
-            transfer.fail(refusal)
+        if let rejection {
+            transfer.fail(rejection)
         }
     }
 
@@ -131,6 +131,14 @@ extension UpstreamError {
     /// The failure of a call that the client's shutdown ended.
     static let clientShutDown = UpstreamError(
         kind: .shutDown, detail: "the upstream client was shut down")
+
+    /// Returns the failure of a call that the loop ended at its deadline of `timeout`.
+    static func deadlinePassed(_ timeout: Duration) -> UpstreamError {
+        UpstreamError(
+            kind: .timedOut, curlCode: Int(CURLE_OPERATION_TIMEDOUT.rawValue),
+            detail: "timed out after \(timeout.roundedUpMilliseconds) milliseconds, possibly"
+                + " while waiting for a free connection")
+    }
 
     /// The failure of a call whose task was cancelled.
     static let callCancelled = UpstreamError(

@@ -3,7 +3,7 @@ import CCurl
 extension UpstreamError {
     /// Creates the error of a transfer that libcurl finished with `code`.
     ///
-    /// `overLimit` tells whether the write callback stopped the transfer because the body
+    /// `overLimit` is true when the write callback stopped the transfer because the body
     /// passed the configured maximum, which libcurl reports as a plain `CURLE_WRITE_ERROR`.
     init(transferCode code: CURLcode, errorBuffer: String, overLimit: Bool) {
         let kind = Self.kind(of: code, overLimit: overLimit)

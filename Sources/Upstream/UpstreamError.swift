@@ -1,4 +1,4 @@
-/// Why an upstream call or the client's start failed.
+/// The reason that an upstream call, or the start of a client, failed.
 ///
 /// `detail` comes from libcurl's error buffer, or from this module when libcurl was not
 /// involved. Neither source ever copies the request body into it.
@@ -25,7 +25,7 @@ public struct UpstreamError: Error, CustomStringConvertible, Sendable {
         case cancelled
         /// The client was shut down before the call finished.
         case shutDown
-        /// Any other failure; `curlCode` and `detail` say which.
+        /// Any other failure, identified by `curlCode` and `detail`.
         case other
     }
 

@@ -22,7 +22,7 @@ extension UpstreamRequest {
         }
     }
 
-    /// Whether `name` is a non-empty RFC 9110 token: visible ASCII without separators.
+    /// Returns whether `name` is a non-empty RFC 9110 token: visible ASCII without separators.
     private static func isValidHeaderName(_ name: String) -> Bool {
         let separators = Set("\"(),/:;<=>?@[\\]{}".utf8)
         return !name.isEmpty

@@ -9,13 +9,14 @@ public struct UpstreamRequest: Sendable {
     /// Extra request headers in order, such as `Content-Type` and `X-Request-Id`.
     ///
     /// The client adds `Accept: application/json` and `Content-Type: application/json` unless
-    /// these name them, and always sends an empty `Expect` so that libcurl never waits for a
-    /// `100 Continue`. Names and values must not contain CR, LF or NUL.
+    /// this list already has them, and always sends an empty `Expect` so that libcurl never
+    /// waits for a `100 Continue`. `send` rejects a name that is not an HTTP token and a value
+    /// with CR, LF or NUL as `invalidRequest`.
     public var headers: [(name: String, value: String)]
 
-    /// The deadline of this attempt, from the hand-over to libcurl to the last byte of the
-    /// response, name resolution, connection and TLS handshake included. Must be positive.
-    /// libcurl enforces it with millisecond resolution, rounded up.
+    /// The deadline of this attempt, from the start of the transfer to the last byte of the
+    /// response. It includes any wait for a free connection, name resolution, connecting and
+    /// the TLS handshake. Must be positive, and is applied in whole milliseconds, rounded up.
     public var timeout: Duration
 
     /// The path of a PEM bundle of CA certificates trusted in addition to the system's, for

@@ -19,7 +19,7 @@ public struct UpstreamResponse: Sendable {
 
     /// Returns the value of the first header field named `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        let lowercasedName = name.lowercased()
+        return headers.first { $0.name.lowercased() == lowercasedName }?.value
     }
 }

@@ -130,7 +130,7 @@ final class FakeServer: Sendable {
 }
 
 extension FakeServer.Reply {
-    /// A complete HTTP/1.1 response with `Content-Length`.
+    /// Returns a complete HTTP/1.1 response with `Content-Length`.
     static func http(
         status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []
     ) -> Self {

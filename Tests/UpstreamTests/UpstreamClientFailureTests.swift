@@ -139,3 +139,26 @@ import Testing
         #expect(server.requests.count == 1)
     }
 }
+
+@Suite struct UpstreamClientQueueingTests {
+    @Test func callWaitingForConnectionTimesOut() async throws {
+        let server = try FakeServer { request in
+            request.body == Array("hang".utf8) ? .hang : .http()
+        }
+        defer { server.stop() }
+        let client = try UpstreamClient(configuration: .init(maxConnectionsPerHost: 1))
+        defer { client.shutdown() }
+        let blocker = Task { await client.failure(of: server.request(body: "hang")) }
+        #expect(await eventually { server.requests.count == 1 })
+        let started = ContinuousClock.now
+
+        let error = try #require(
+            await client.failure(of: server.request(body: "queued", timeout: .milliseconds(300))))
+
+        let elapsed = ContinuousClock.now - started
+        blocker.cancel()
+        #expect(error.kind == .timedOut)
+        #expect(elapsed < .seconds(5))
+        #expect(server.acceptCount == 1)
+    }
+}
