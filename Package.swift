@@ -5,7 +5,7 @@ import PackageDescription
 // Upstream, CSQLite by SessionStore, CZlib by HTTPFront (request and answer bodies).
 let package = Package(
     name: "navixy-gateway",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "navixy-gateway", targets: ["navixy-gateway"]),
         .executable(name: "navixy-sim", targets: ["navixy-sim"]),
@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"]),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayLog"]),
         .testTarget(name: "HTTPFrontTests", dependencies: ["HTTPFront"]),
-        .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "HTTPFront"]),
+        .testTarget(name: "UpstreamTests", dependencies: ["Upstream"]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "GatewayConfig"]),
         .testTarget(name: "EndToEndTests"),
