@@ -2,12 +2,12 @@ import Foundation
 
 /// What one call learned on its way, gathered for its access log line.
 ///
-/// Only the task answering the call writes to it, and the access line reads it after that
+/// Only the task handling the call writes to it, and the access line reads it after that
 /// task is done, so a lock is enough and never contended.
 final class CallTrace: @unchecked Sendable {
     /// The id echoed to the caller and sent upstream.
     let requestID: String
-    /// When the gateway started answering, on the monotonic clock.
+    /// When the gateway started handling the call, on the monotonic clock.
     let startedAt = ContinuousClock.now
     private let lock = NSLock()
     private var _region: String?
@@ -30,7 +30,7 @@ final class CallTrace: @unchecked Sendable {
         set { lock.withLock { _upstreamAttempts = newValue } }
     }
 
-    /// The HTTP status of the last upstream answer, if any came.
+    /// The HTTP status of the last upstream response, if any came.
     var upstreamStatus: Int? {
         get { lock.withLock { _upstreamStatus } }
         set { lock.withLock { _upstreamStatus = newValue } }

@@ -2,7 +2,7 @@ import GatewayCore
 import Upstream
 
 extension GatewayError {
-    /// Creates the error for a store that did not answer. The caller sees no detail; the
+    /// Creates the error for a store that failed. The caller sees no detail, because the
     /// detail is logged under the request id.
     static func storeUnavailable() -> GatewayError {
         GatewayError(.storeUnavailable, "The session store is unavailable. Retry later.")

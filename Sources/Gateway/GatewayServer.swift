@@ -107,7 +107,7 @@ public final class GatewayServer: Sendable {
     }
 }
 
-/// Why the gateway could not start, in one line naming what failed.
+/// A failure to start the gateway, described in one line naming what failed.
 public struct GatewayStartError: Error, CustomStringConvertible {
     /// The line printed before the process exits.
     public let description: String

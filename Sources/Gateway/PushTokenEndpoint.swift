@@ -38,7 +38,7 @@ struct PushTokenEndpoint: Sendable {
     }
 
     /// Loads the subject's session: 404 when none is stored, 409 at once when Navixy already
-    /// said that it ended, without calling Navixy again.
+    /// reported that it ended, without calling Navixy again.
     private func activeSession(of subject: Subject, trace: CallTrace) async throws(GatewayError)
         -> StoredSession
     {
@@ -49,7 +49,8 @@ struct PushTokenEndpoint: Sendable {
         return session
     }
 
-    /// Calls Navixy and, when it says the session has ended, remembers that in the store.
+    /// Calls Navixy and, when Navixy reports that the session has ended, records that in the
+    /// store.
     /// Navixy's error description may quote what it was sent, so the hash and `secrets` are
     /// masked in it before it reaches the caller or a log.
     private func forward(

@@ -18,7 +18,7 @@ struct SessionView {
     }
 }
 
-/// The answer to a bound push token: the application ID and filter as sent upstream.
+/// The response to a bound push token: the application ID and filter as sent upstream.
 struct BindView {
     let subject: Subject
     let region: String

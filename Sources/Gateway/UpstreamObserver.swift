@@ -4,20 +4,20 @@
 /// Every method is called on the task making the call and must return quickly. Labels are
 /// short constant strings, never a subject, hash or token.
 protocol UpstreamObserver: Sendable {
-    /// One attempt ended: `outcome` is `success`, a Navixy code such as `navixy_8`, an HTTP
+    /// Records that one attempt ended: `outcome` is `success`, a Navixy code such as `navixy_8`, an HTTP
     /// status class such as `http_5xx`, or a transport failure such as `timeout`.
     func attemptFinished(region: String, outcome: String, duration: Duration)
 
-    /// A retry of `reason` (the `outcome` of the failed attempt) was scheduled.
+    /// Records that a retry of `reason` (the `outcome` of the failed attempt) was scheduled.
     func retryScheduled(region: String, reason: String)
 
-    /// A retry of `reason` was not made: `budget`, `deadline` or `attempts`.
+    /// Records that a retry of `reason` was not made: `budget`, `deadline` or `attempts`.
     func retrySkipped(region: String, reason: String, because: String)
 
-    /// The circuit of `region` changed to `state`: `closed`, `open` or `half_open`.
+    /// Records that the circuit of `region` changed to `state`: `closed`, `open` or `half_open`.
     func circuitChanged(region: String, state: String)
 
-    /// A call to `region` found the concurrency limit full past its wait.
+    /// Records that a call to `region` found the concurrency limit full past its wait.
     func overloaded(region: String)
 }
 
