@@ -23,7 +23,9 @@ extension HTTPServer {
         options.connection_timeout = UInt32(clamping: configuration.idleTimeoutSeconds)
         options.connection_memory_limit = connectionMemoryLimit(
             maxHeaderBytes: configuration.maxHeaderBytes)
-        options.strict_for_client = 0
+        // Strict mode answers 400 to an HTTP/1.1 request without Host (RFC 9112 section 3.2)
+        // and to a request target holding a space, which lenient mode would accept.
+        options.strict_for_client = 1
         options.access_handler = MHDCallbacks.accessHandler
         options.access_handler_cls = cls
         options.completed = MHDCallbacks.completionHandler

@@ -16,6 +16,10 @@ public struct HTTPServerConfiguration: Sendable {
     /// Seconds a connection may stay idle before it is closed, 0 to turn the timeout off.
     /// Default 60. libmicrohttpd counts whole seconds, and a suspended connection (one whose
     /// handler task is running) never times out.
+    ///
+    /// NOTE: with epoll, libmicrohttpd 0.9.75 can miss a client's FIN that arrives together
+    /// with the last bytes of an unfinished request (a short read clears its read-ready flag),
+    /// so such a connection holds its slot until this timeout; 0 would hold it forever.
     public var idleTimeoutSeconds: Int
     /// The approximate maximum size of the request line and header fields in bytes, 1024 or
     /// more. Default 16384. Larger heads get `431` (or `414` for a long request line) from

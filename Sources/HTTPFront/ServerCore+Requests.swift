@@ -35,7 +35,8 @@ extension ServerCore {
         }
     }
 
-    /// Builds the head, lets the handler screen it, and checks the declared body size.
+    /// Builds the head, rejects malformed tokens and ambiguous framing, lets the handler
+    /// screen the head, and checks the declared body size.
     private func screen(
         _ context: RequestContext,
         on connection: OpaquePointer,
@@ -52,6 +53,12 @@ extension ServerCore {
         context.connection = connection
         context.phase = .body
 
+        guard head.hasValidTokens else {
+            return MHDResponse.queue(HTTPResponse(status: 400), on: connection)
+        }
+        if let status = head.framingRejectionStatus {
+            return MHDResponse.queue(HTTPResponse(status: status), on: connection)
+        }
         if let early = handler.screen(head) {
             return MHDResponse.queue(early, on: connection)
         }

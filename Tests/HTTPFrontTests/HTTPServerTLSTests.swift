@@ -75,7 +75,8 @@ import Testing
         let certificate = try await SelfSignedCertificate()
         defer { certificate.remove() }
         var identity = try certificate.identity()
-        identity.privateKeyPEM = "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"
+        identity.privateKeyPEM =
+            "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"
         #expect(throws: HTTPServerError.self) {
             _ = try startServer { $0.tls = identity }
         }

@@ -1,0 +1,44 @@
+/// Request syntax that libmicrohttpd 0.9.75 lets through and RFC 9110 does not.
+extension HTTPRequestHead {
+    /// Whether the method and every field name are tokens (RFC 9110 section 5.6.2).
+    ///
+    /// With `MHD_OPTION_STRICT_FOR_CLIENT` at 1, libmicrohttpd still accepts a field name with
+    /// a space before the colon ("Content-Length : 5"); RFC 9112 section 5.1 requires a 400
+    /// for it, because proxies may read such a field differently.
+    var hasValidTokens: Bool {
+        Self.isToken(method) && headers.allSatisfy { Self.isToken($0.name) }
+    }
+
+    /// The status that rejects the head's body framing, or nil when libmicrohttpd can read
+    /// the body unambiguously.
+    ///
+    /// libmicrohttpd 0.9.75 reads a body of any other transfer coding until the connection
+    /// closes, and takes the first of several `Content-Length` fields. RFC 9112 section 6.1
+    /// asks for 501 for a transfer coding the server does not know; both framings at once,
+    /// or two lengths, are the ambiguity that request smuggling exploits, so they get 400.
+    var framingRejectionStatus: Int? {
+        let codings = headers.values(for: "Transfer-Encoding")
+        let lengths = headers.values(for: "Content-Length")
+        if !codings.isEmpty && !lengths.isEmpty || lengths.count > 1 {
+            return 400
+        }
+        if !codings.isEmpty && (codings.count > 1 || codings[0].lowercased() != "chunked") {
+            return 501
+        }
+        return nil
+    }
+
+    private static func isToken(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy(isTokenCharacter)
+    }
+
+    private static func isTokenCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+        }
+    }
+}
