@@ -1,4 +1,4 @@
-/// Request syntax that libmicrohttpd 0.9.75 lets through and RFC 9110 does not.
+/// Checks of a request head that libmicrohttpd 0.9.75 does not make.
 extension HTTPRequestHead {
     /// Whether the method and every field name are tokens (RFC 9110 section 5.6.2).
     ///
@@ -7,6 +7,19 @@ extension HTTPRequestHead {
     /// for it, because proxies may read such a field differently.
     var hasValidTokens: Bool {
         Self.isToken(method) && headers.allSatisfy { Self.isToken($0.name) }
+    }
+
+    /// The status that rejects a head over `maxBytes`, or nil when it fits: 414 when the
+    /// request line alone is too long, else 431 (RFC 9110 section 15.5.15, RFC 6585 section 5).
+    ///
+    /// Sizes count the head as if sent with single spaces and CR LF line ends.
+    func sizeRejectionStatus(maxBytes: Int) -> Int? {
+        let requestLine = method.utf8.count + target.utf8.count + version.utf8.count + 4
+        if requestLine > maxBytes {
+            return 414
+        }
+        let fields = headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+        return requestLine + fields + 2 > maxBytes ? 431 : nil
     }
 
     /// The status that rejects the head's body framing, or nil when libmicrohttpd can read

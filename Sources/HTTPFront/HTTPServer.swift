@@ -20,7 +20,11 @@ public final class HTTPServer: Sendable {
     {
         try Self.validate(configuration)
         let address = try ListenAddress(host: configuration.host, port: configuration.port)
-        let core = ServerCore(handler: handler, maxBodyBytes: configuration.maxBodyBytes)
+        let core = ServerCore(
+            handler: handler,
+            maxHeaderBytes: configuration.maxHeaderBytes,
+            maxBodyBytes: configuration.maxBodyBytes
+        )
         let daemon = try Self.start(configuration, at: address, core: core)
         self.port = Int(cmhd_bound_port(daemon))
         core.adopt(daemon: daemon)

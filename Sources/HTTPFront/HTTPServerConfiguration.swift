@@ -21,9 +21,11 @@ public struct HTTPServerConfiguration: Sendable {
     /// with the last bytes of an unfinished request (a short read clears its read-ready flag),
     /// so such a connection holds its slot until this timeout; 0 would hold it forever.
     public var idleTimeoutSeconds: Int
-    /// The approximate maximum size of the request line and header fields in bytes, 1024 or
-    /// more. Default 16384. Larger heads get `431` (or `414` for a long request line) from
-    /// libmicrohttpd.
+    /// The maximum size of the request line and header fields in bytes, 1024 or more.
+    /// Default 16384. Larger heads get 431, or 414 when the request line alone is too long;
+    /// sizes count the head as if sent with single spaces and CR LF line ends. Heads past about twice this size never reach the front: libmicrohttpd
+    /// answers them 431 or 414 (long request line), or closes the connection without an answer
+    /// when too little of its per-connection memory is left for one.
     public var maxHeaderBytes: Int
     /// The maximum body size in bytes, 0 or more; a body of exactly this size passes.
     /// Default 65536.

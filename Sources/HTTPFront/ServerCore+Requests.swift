@@ -35,8 +35,8 @@ extension ServerCore {
         }
     }
 
-    /// Builds the head, rejects malformed tokens and ambiguous framing, lets the handler
-    /// screen the head, and checks the declared body size.
+    /// Builds the head, rejects oversized heads, malformed tokens and ambiguous framing, lets
+    /// the handler screen the head, and checks the declared body size.
     private func screen(
         _ context: RequestContext,
         on connection: OpaquePointer,
@@ -53,6 +53,9 @@ extension ServerCore {
         context.connection = connection
         context.phase = .body
 
+        if let status = head.sizeRejectionStatus(maxBytes: maxHeaderBytes) {
+            return MHDResponse.queue(HTTPResponse(status: status), on: connection)
+        }
         guard head.hasValidTokens else {
             return MHDResponse.queue(HTTPResponse(status: 400), on: connection)
         }

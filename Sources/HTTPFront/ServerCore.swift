@@ -9,6 +9,7 @@ import Synchronization
 /// requests.
 final class ServerCore: Sendable {
     let handler: any HTTPHandler
+    let maxHeaderBytes: Int
     let maxBodyBytes: Int
     /// Bytes of an oversized body that are read and dropped before the connection is closed
     /// without an answer; libmicrohttpd 0.9.75 can only answer once the body has ended.
@@ -20,8 +21,9 @@ final class ServerCore: Sendable {
     /// Request contexts created and not yet released by the completion callback.
     let openRequests = Atomic<Int>(0)
 
-    init(handler: any HTTPHandler, maxBodyBytes: Int) {
+    init(handler: any HTTPHandler, maxHeaderBytes: Int, maxBodyBytes: Int) {
         self.handler = handler
+        self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes
         self.maxDiscardedBytes = max(maxBodyBytes, 1 << 20)
     }
