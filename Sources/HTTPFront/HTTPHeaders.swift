@@ -13,7 +13,7 @@ public struct HTTPHeaders: Sendable, Sequence {
         self.fields = fields
     }
 
-    /// The first value stored under `name`, compared case-insensitively; nil when absent.
+    /// Returns the first value stored under `name`, compared case-insensitively, or nil.
     public subscript(name: String) -> String? {
         fields.first { Self.namesMatch($0.name, name) }?.value
     }

@@ -9,8 +9,9 @@ extension HTTPRequestHead {
         Self.isToken(method) && headers.allSatisfy { Self.isToken($0.name) }
     }
 
-    /// The status that rejects a head over `maxBytes`, or nil when it fits: 414 when the
-    /// request line alone is too long, else 431 (RFC 9110 section 15.5.15, RFC 6585 section 5).
+    /// Returns the status that rejects a head over `maxBytes`, or nil when it fits: 414 when
+    /// the request line alone is too long, else 431 (RFC 9110 section 15.5.15, RFC 6585
+    /// section 5).
     ///
     /// Sizes count the head as if sent with single spaces and CR LF line ends.
     func sizeRejectionStatus(maxBytes: Int) -> Int? {
@@ -23,16 +24,16 @@ extension HTTPRequestHead {
     }
 
     /// The status that rejects the head's body framing, or nil when libmicrohttpd can read
-    /// the body unambiguously.
+    /// the body without ambiguity.
     ///
     /// libmicrohttpd 0.9.75 reads a body of any other transfer coding until the connection
     /// closes, and takes the first of several `Content-Length` fields. RFC 9112 section 6.1
-    /// asks for 501 for a transfer coding the server does not know; both framings at once,
+    /// requires 501 for a transfer coding the server does not know; both framings at once,
     /// or two lengths, are the ambiguity that request smuggling exploits, so they get 400.
     var framingRejectionStatus: Int? {
         let codings = headers.values(for: "Transfer-Encoding")
         let lengths = headers.values(for: "Content-Length")
-        if !codings.isEmpty && !lengths.isEmpty || lengths.count > 1 {
+        if (!codings.isEmpty && !lengths.isEmpty) || lengths.count > 1 {
             return 400
         }
         if !codings.isEmpty && (codings.count > 1 || codings[0].lowercased() != "chunked") {

@@ -12,7 +12,8 @@ final class ServerCore: Sendable {
     let maxHeaderBytes: Int
     let maxBodyBytes: Int
     /// Bytes of an oversized body that are read and dropped before the connection is closed
-    /// without an answer; libmicrohttpd 0.9.75 can only answer once the body has ended.
+    /// without a response, because libmicrohttpd 0.9.75 can only respond once the body has
+    /// ended.
     let maxDiscardedBytes: Int
     private let suspended = SuspendedRequests()
     private let daemon = Mutex<DaemonHandle?>(nil)
@@ -40,7 +41,7 @@ final class ServerCore: Sendable {
         suspended.suspend(context, on: connection)
     }
 
-    /// Hands a handler task's answer to the suspended connection, unless `stop()` already
+    /// Hands a handler task's response to the suspended connection, unless `stop()` already
     /// closed it.
     func deliver(_ response: HTTPResponse, to context: RequestContext) {
         suspended.resume(context, with: response)
@@ -61,7 +62,7 @@ final class ServerCore: Sendable {
         }
     }
 
-    /// Resumes every suspended connection without an answer, then stops the daemon.
+    /// Resumes every suspended connection without a response, then stops the daemon.
     ///
     /// The daemon lock is held through `MHD_stop_daemon`, so a second caller returns only once
     /// the daemon is gone. Worker threads never take that lock.

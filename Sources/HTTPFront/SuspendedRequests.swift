@@ -12,9 +12,9 @@ import Synchronization
 /// its context missing and touches nothing of libmicrohttpd; its own strong reference keeps
 /// the context alive.
 ///
-/// The set is split into shards, each with its own lock, because suspending and resuming
-/// happen under the lock and both make system calls (`epoll_ctl`, an `eventfd` write); one
-/// lock for all was contended by the worker threads and the handler tasks.
+/// The set is split into shards, each with its own lock. Suspending and resuming happen
+/// under the lock and both make system calls (`epoll_ctl`, an `eventfd` write), so a single
+/// lock was contended by the worker threads and the handler tasks.
 final class SuspendedRequests: Sendable {
     private final class Shard: Sendable {
         struct State {
@@ -50,12 +50,12 @@ final class SuspendedRequests: Sendable {
             else {
                 return
             }
-            context.answer.withLock { $0 = response }
+            context.response.withLock { $0 = response }
             MHD_resume_connection(connection)
         }
     }
 
-    /// Resumes every registered connection without an answer and refuses later suspensions.
+    /// Resumes every registered connection without a response and rejects later suspensions.
     func resumeAllForStop() {
         for shard in shards {
             shard.state.withLock { state in

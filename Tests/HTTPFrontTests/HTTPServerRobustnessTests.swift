@@ -140,12 +140,12 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(try await client.readResponse().status == 501)
     }
 
-    @Test func spaceInTargetGetsNoAnswer() async throws {
+    @Test func spaceInTargetGetsNoResponse() async throws {
         let server = try startServer()
         defer { server.stop() }
         let client = try RawHTTPClient(port: server.port)
         try await client.send("GET /a b HTTP/1.1\r\nHost: t\r\n\r\n")
-        // libmicrohttpd closes the connection without an answer for a malformed request line.
+        // libmicrohttpd closes the connection without a response for a malformed request line.
         #expect(try await client.readToEnd().isEmpty)
     }
 

@@ -58,7 +58,7 @@ import Testing
         #expect(try String(contentsOf: output, encoding: .utf8) == "secret body")
     }
 
-    @Test func plainRequestToTLSPortGetsNoAnswer() async throws {
+    @Test func plainRequestToTLSPortFails() async throws {
         let certificate = try await SelfSignedCertificate()
         defer { certificate.remove() }
         let identity = try certificate.identity()
