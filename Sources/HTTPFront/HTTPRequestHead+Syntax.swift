@@ -28,8 +28,8 @@ extension HTTPRequestHead {
     ///
     /// libmicrohttpd 0.9.75 reads a body of any other transfer coding until the connection
     /// closes, and takes the first of several `Content-Length` fields. RFC 9112 section 6.1
-    /// requires 501 for a transfer coding the server does not know; both framings at once,
-    /// or two lengths, are the ambiguity that request smuggling exploits, so they get 400.
+    /// requires 501 for a transfer coding the server does not know. Both framings at once, or
+    /// two lengths, are the ambiguity that request smuggling exploits, so they get 400.
     var framingRejectionStatus: Int? {
         let codings = headers.values(for: "Transfer-Encoding")
         let lengths = headers.values(for: "Content-Length")

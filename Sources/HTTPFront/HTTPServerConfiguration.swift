@@ -17,9 +17,9 @@ public struct HTTPServerConfiguration: Sendable {
     /// Default 60. libmicrohttpd counts whole seconds, and a suspended connection (one whose
     /// handler task is running) never times out.
     ///
-    /// NOTE: with epoll, libmicrohttpd 0.9.75 can miss a client's FIN that arrives together
-    /// with the last bytes of an unfinished request (a short read clears its read-ready flag),
-    /// so such a connection keeps its slot until this timeout, or forever with 0.
+    /// NOTE: With epoll, libmicrohttpd 0.9.75 can miss a client's FIN that arrives together
+    /// with the last bytes of an unfinished request, because a short read clears its
+    /// read-ready flag. Such a connection keeps its slot until this timeout, or forever with 0.
     public var idleTimeoutSeconds: Int
     /// The maximum size of the request line and header fields in bytes, 1024 or more.
     /// Default 16384. Larger heads get 431, or 414 when the request line alone is too long.
