@@ -3,16 +3,16 @@ public protocol HTTPHandler: Sendable {
     /// Screens a request as soon as its headers are in, before any body byte is read.
     ///
     /// Runs on a libmicrohttpd worker thread, so it must not block. A non-nil response is sent
-    /// at once, the body is never read and the connection is closed after the answer.
+    /// at once, the body is never read and the connection is closed after the response.
     func screen(_ head: HTTPRequestHead) -> HTTPResponse?
 
-    /// Builds the answer for a body over the configured limit.
+    /// Builds the response for a body over the configured limit.
     ///
     /// The limit is checked against `Content-Length` before reading, and while reading a
     /// chunked body. Runs on a worker thread, so it must not block.
     func bodyTooLarge(_ head: HTTPRequestHead) -> HTTPResponse
 
-    /// Answers a whole request.
+    /// Builds the response to a whole request.
     ///
     /// Runs in a Swift task once the whole body is in. The connection stays suspended
     /// meanwhile, so no worker thread waits.

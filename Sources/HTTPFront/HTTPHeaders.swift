@@ -1,7 +1,7 @@
 /// Header fields in arrival order, looked up case-insensitively.
 ///
-/// Names keep the spelling they arrived or were added with; only lookups ignore case, because
-/// RFC 9110 section 5.1 makes field names case-insensitive.
+/// Names keep the spelling they arrived or were added with; only lookups ignore ASCII case,
+/// because RFC 9110 section 5.1 makes field names case-insensitive.
 public struct HTTPHeaders: Sendable, Sequence {
     /// One field: its name and its value.
     public typealias Element = (name: String, value: String)
@@ -13,7 +13,7 @@ public struct HTTPHeaders: Sendable, Sequence {
         self.fields = fields
     }
 
-    /// The first value stored under `name`, compared case-insensitively; nil when absent.
+    /// Returns the first value stored under `name`, compared case-insensitively, or nil.
     public subscript(name: String) -> String? {
         fields.first { Self.namesMatch($0.name, name) }?.value
     }
@@ -47,7 +47,14 @@ public struct HTTPHeaders: Sendable, Sequence {
         fields.makeIterator()
     }
 
+    /// Compares with ASCII case folding, which is enough for field names (RFC 9110 tokens are
+    /// ASCII) and allocates nothing.
     private static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs.lowercased() == rhs.lowercased()
+        lhs.utf8.count == rhs.utf8.count
+            && zip(lhs.utf8, rhs.utf8).allSatisfy { asciiLowercased($0) == asciiLowercased($1) }
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 }

@@ -2,12 +2,16 @@ import CMicroHTTPD
 
 /// Starting the libmicrohttpd daemon.
 extension HTTPServer {
-    /// Per-connection memory: libmicrohttpd parses the request line and headers inside this
-    /// pool, which also holds the read buffer and the answer's header block, so it needs room
-    /// beyond `maxHeaderBytes`. The sizing is an estimate; heads a little over the limit can
-    /// pass.
+    /// Per-connection memory in bytes for `MHD_OPTION_CONNECTION_MEMORY_LIMIT`.
+    ///
+    /// libmicrohttpd parses the request line and header fields inside this pool, which also
+    /// contains the read buffer and the response's header block. Measured with 0.9.75, a head
+    /// passes while it stays a few hundred bytes under the pool size; nearer the pool size the
+    /// connection closes without a response, and beyond it libmicrohttpd responds 431 (or 414).
+    /// Twice the limit plus 8 KiB lets heads somewhat over `maxHeaderBytes` reach the front,
+    /// which responds 431 itself.
     static func connectionMemoryLimit(maxHeaderBytes: Int) -> Int {
-        maxHeaderBytes + maxHeaderBytes / 2 + 4096
+        2 * maxHeaderBytes + 8192
     }
 
     static func start(
@@ -23,7 +27,9 @@ extension HTTPServer {
         options.connection_timeout = UInt32(clamping: configuration.idleTimeoutSeconds)
         options.connection_memory_limit = connectionMemoryLimit(
             maxHeaderBytes: configuration.maxHeaderBytes)
-        options.strict_for_client = 0
+        // Strict mode responds 400 to an HTTP/1.1 request without Host (RFC 9112 section 3.2)
+        // and to a request target holding a space, which lenient mode would accept.
+        options.strict_for_client = 1
         options.access_handler = MHDCallbacks.accessHandler
         options.access_handler_cls = cls
         options.completed = MHDCallbacks.completionHandler

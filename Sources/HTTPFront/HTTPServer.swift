@@ -1,9 +1,5 @@
 import CMicroHTTPD
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// An HTTP/1.1 server on libmicrohttpd: epoll on an internal thread pool, keep-alive, and
 /// suspended connections while the handler's task runs.
 public final class HTTPServer: Sendable {
@@ -20,7 +16,11 @@ public final class HTTPServer: Sendable {
     {
         try Self.validate(configuration)
         let address = try ListenAddress(host: configuration.host, port: configuration.port)
-        let core = ServerCore(handler: handler, maxBodyBytes: configuration.maxBodyBytes)
+        let core = ServerCore(
+            handler: handler,
+            maxHeaderBytes: configuration.maxHeaderBytes,
+            maxBodyBytes: configuration.maxBodyBytes
+        )
         let daemon = try Self.start(configuration, at: address, core: core)
         self.port = Int(cmhd_bound_port(daemon))
         core.adopt(daemon: daemon)
@@ -39,8 +39,10 @@ public final class HTTPServer: Sendable {
 
     /// Closes every connection and stops the worker threads; safe to call more than once.
     ///
-    /// Requests whose handler task is still running are closed without an answer; their tasks
-    /// finish on their own and their answers are dropped.
+    /// Requests whose handler task is still running are closed without a response. Their tasks
+    /// finish on their own and their responses are dropped. It waits for the worker threads to
+    /// exit, so calling it from `screen(_:)` or `bodyTooLarge(_:)`, which run on a worker
+    /// thread, would never return.
     public func stop() {
         core.stop()
     }

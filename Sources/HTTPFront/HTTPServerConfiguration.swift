@@ -1,4 +1,4 @@
-/// How an `HTTPServer` listens and which limits it enforces.
+/// The listening address and limits of an `HTTPServer`.
 public struct HTTPServerConfiguration: Sendable {
     /// The numeric IPv4 or IPv6 address to listen on, such as "127.0.0.1", "0.0.0.0", "::1"
     /// or "::". Host names are rejected. Default "127.0.0.1". An IPv6 address listens on IPv6
@@ -10,16 +10,23 @@ public struct HTTPServerConfiguration: Sendable {
     /// The number of libmicrohttpd worker threads, 1 or more. Default 2.
     public var threadCount: Int
     /// The maximum number of open connections, 1 or more. Default 1024. libmicrohttpd splits
-    /// it evenly among the worker threads; a worker at its share stops accepting, so further
+    /// it evenly among the worker threads. A worker at its share stops accepting, so further
     /// connections wait in the kernel's listen backlog until one closes.
     public var maxConnections: Int
     /// Seconds a connection may stay idle before it is closed, 0 to turn the timeout off.
     /// Default 60. libmicrohttpd counts whole seconds, and a suspended connection (one whose
     /// handler task is running) never times out.
+    ///
+    /// NOTE: With epoll, libmicrohttpd 0.9.75 can miss a client's FIN that arrives together
+    /// with the last bytes of an unfinished request, because a short read clears its
+    /// read-ready flag. Such a connection keeps its slot until this timeout, or forever with 0.
     public var idleTimeoutSeconds: Int
-    /// The approximate maximum size of the request line and header fields in bytes, 1024 or
-    /// more. Default 16384. Larger heads get `431` (or `414` for a long request line) from
-    /// libmicrohttpd.
+    /// The maximum size of the request line and header fields in bytes, 1024 or more.
+    /// Default 16384. Larger heads get 431, or 414 when the request line alone is too long.
+    /// Sizes count the head as if sent with single spaces and CR LF line ends. Heads past
+    /// about twice this size plus 8 KiB never reach the front: libmicrohttpd responds 431 or
+    /// 414 itself, or closes the connection without a response when too little of its
+    /// per-connection memory is left for one.
     public var maxHeaderBytes: Int
     /// The maximum body size in bytes, 0 or more; a body of exactly this size passes.
     /// Default 65536.

@@ -11,7 +11,7 @@ struct ListenAddress {
 
     private let storage: Storage
 
-    /// Whether the address is IPv6, which libmicrohttpd must be told with `MHD_USE_IPv6`.
+    /// Whether the address is IPv6, which libmicrohttpd needs as the `MHD_USE_IPv6` flag.
     var isIPv6: Bool {
         if case .v6 = storage { return true }
         return false

@@ -102,6 +102,9 @@ enum MHDCallbacks {
     }
 
     /// Keeps the latest libmicrohttpd message so that a failed start can say why.
+    ///
+    /// TODO: Messages logged after the start (failed accepts, the connection limit) are only
+    /// kept as the latest one; an operator never sees them until HTTPFront takes a logger.
     private static func log(
         cls: UnsafeMutableRawPointer?,
         format: UnsafePointer<CChar>?,

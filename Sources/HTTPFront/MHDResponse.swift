@@ -5,7 +5,7 @@ enum MHDResponse {
     /// Queues `response` on `connection` and returns what the access handler returns.
     ///
     /// `dropConnection`, a status outside 100...999 and any libmicrohttpd failure return
-    /// `MHD_NO`, which closes the connection without an answer. Header fields that
+    /// `MHD_NO`, which closes the connection without a response. Header fields that
     /// libmicrohttpd rejects (a name or value holding CR, LF, or a name with a space or tab)
     /// are left out.
     static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {

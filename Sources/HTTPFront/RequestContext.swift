@@ -6,9 +6,9 @@ import Synchronization
 /// libmicrohttpd stores it in the request's context pointer (`con_cls`) as a retained
 /// reference, which the completion callback releases.
 ///
-/// Thread safety: every field but `answer` is touched only by the worker thread that owns
+/// Thread safety: every field but `response` is touched only by the worker thread that owns
 /// the connection, because libmicrohttpd calls a connection's callbacks on that thread, one
-/// at a time, resumed connections included. `answer` crosses from the handler task to that
+/// at a time, resumed connections included. `response` crosses from the handler task to that
 /// thread, so a mutex guards it.
 final class RequestContext: @unchecked Sendable {
     /// Where the request stands in the access handler's calls.
@@ -17,7 +17,7 @@ final class RequestContext: @unchecked Sendable {
         case head
         /// The body is arriving.
         case body
-        /// A task is computing the answer, or has stored it in `answer`.
+        /// A task is computing the response, or has stored it in `response`.
         case responding
     }
 
@@ -32,8 +32,8 @@ final class RequestContext: @unchecked Sendable {
     var discardedBytes = 0
     /// The connection this request arrived on; valid until the completion callback.
     var connection: OpaquePointer?
-    /// The answer stored by the handler task before it resumes the connection.
-    let answer = Mutex<HTTPResponse?>(nil)
+    /// The response stored by the handler task before it resumes the connection.
+    let response = Mutex<HTTPResponse?>(nil)
 
     init(target: String?) {
         self.target = target

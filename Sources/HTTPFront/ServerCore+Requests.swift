@@ -3,9 +3,9 @@ import CMicroHTTPD
 /// The steps of one request, called from the access handler.
 ///
 /// libmicrohttpd calls the access handler once when the headers are in, once per piece of
-/// body, once with no data when the body has ended, and once more after a resume. Answering
-/// only in the later calls keeps the connection alive; answering in the first call makes
-/// libmicrohttpd close it after the answer.
+/// body, once with no data when the body has ended, and once more after a resume. Queuing the
+/// response only in the later calls keeps the connection alive, because a response queued
+/// in the first call makes libmicrohttpd close the connection after it.
 extension ServerCore {
     /// Advances `context` by one access handler call and returns what libmicrohttpd expects.
     func handle(
@@ -26,16 +26,17 @@ extension ServerCore {
         case .body:
             return finishBody(context, on: connection)
         case .responding:
-            let answer = context.answer.withLock { $0.take() }
-            guard let answer else {
-                // Resumed by stop() with no answer: close the connection.
+            let response = context.response.withLock { $0.take() }
+            guard let response else {
+                // stop() resumed the connection without a response, so close it.
                 return cmhd_no
             }
-            return MHDResponse.queue(answer, on: connection)
+            return MHDResponse.queue(response, on: connection)
         }
     }
 
-    /// Builds the head, lets the handler screen it, and checks the declared body size.
+    /// Builds the head, rejects oversized heads, malformed tokens and ambiguous framing, lets
+    /// the handler screen the head, and checks the declared body size.
     private func screen(
         _ context: RequestContext,
         on connection: OpaquePointer,
@@ -52,6 +53,15 @@ extension ServerCore {
         context.connection = connection
         context.phase = .body
 
+        if let status = head.sizeRejectionStatus(maxBytes: maxHeaderBytes) {
+            return MHDResponse.queue(HTTPResponse(status: status), on: connection)
+        }
+        guard head.hasValidTokens else {
+            return MHDResponse.queue(HTTPResponse(status: 400), on: connection)
+        }
+        if let status = head.framingRejectionStatus {
+            return MHDResponse.queue(HTTPResponse(status: status), on: connection)
+        }
         if let early = handler.screen(head) {
             return MHDResponse.queue(early, on: connection)
         }
@@ -75,8 +85,8 @@ extension ServerCore {
             context.body.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
             return true
         }
-        // libmicrohttpd 0.9.75 refuses MHD_queue_response while a body is being read (the
-        // connection state must be HEADERS_PROCESSED or FULL_REQ_RECEIVED), so the answer
+        // libmicrohttpd 0.9.75 rejects MHD_queue_response while a body is being read (the
+        // connection state must be HEADERS_PROCESSED or FULL_REQ_RECEIVED), so the response
         // waits for the end of the body. The dropped bytes are capped so that an endless
         // chunked body cannot hold the connection forever.
         context.bodyOverLimit = true
@@ -84,7 +94,7 @@ extension ServerCore {
         return context.discardedBytes <= maxDiscardedBytes
     }
 
-    /// Answers an oversized body, or suspends the connection and starts the handler task.
+    /// Queues the response to an oversized body, or suspends the connection and starts the handler task.
     private func finishBody(_ context: RequestContext, on connection: OpaquePointer) -> MHD_Result {
         guard let head = context.head else { return cmhd_no }
         if context.bodyOverLimit {

@@ -52,7 +52,7 @@ import Testing
         }
     }
 
-    @Test func pipelinedRequestsAnswerInOrder() async throws {
+    @Test func pipelinedRequestsRespondInOrder() async throws {
         let server = try startServer()
         defer { server.stop() }
         let client = try RawHTTPClient(port: server.port)
@@ -67,7 +67,7 @@ import Testing
         }
     }
 
-    @Test func http10ClosesAfterAnswer() async throws {
+    @Test func http10ClosesAfterResponse() async throws {
         let server = try startServer()
         defer { server.stop() }
         let client = try RawHTTPClient(port: server.port)
@@ -78,7 +78,7 @@ import Testing
         #expect(await client.isClosedByServer())
     }
 
-    @Test func expectContinueGetsInterimAnswer() async throws {
+    @Test func expectContinueGetsInterimResponse() async throws {
         let server = try startServer()
         defer { server.stop() }
         let client = try RawHTTPClient(port: server.port)

@@ -12,14 +12,14 @@ import Testing
         try await waiting.send("GET /gate HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(await eventually { await handler.gate.arrivals == 1 })
 
-        // One worker thread only: this answer proves the suspended request does not hold it.
+        // One worker thread only: this response proves the suspended request does not hold it.
         let other = try RawHTTPClient(port: server.port)
         try await other.send("GET /echo?other HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(try await other.readResponse().header("X-Query") == "other")
 
         await handler.gate.open()
-        let answer = try await waiting.readResponse()
-        #expect(answer.text == "gate passed")
+        let response = try await waiting.readResponse()
+        #expect(response.text == "gate passed")
     }
 
     @Test func sleepingHandlersRunConcurrently() async throws {
@@ -52,7 +52,7 @@ import Testing
         #expect(try await next.readResponse().status == 200)
     }
 
-    @Test func dropConnectionClosesWithoutAnswer() async throws {
+    @Test func dropConnectionClosesWithoutResponse() async throws {
         let server = try startServer()
         defer { server.stop() }
         let client = try RawHTTPClient(port: server.port)
@@ -60,7 +60,7 @@ import Testing
         #expect(try await client.readToEnd().isEmpty)
     }
 
-    @Test func screenedRequestClosesAfterAnswer() async throws {
+    @Test func screenedRequestClosesAfterResponse() async throws {
         let server = try startServer()
         defer { server.stop() }
         let client = try RawHTTPClient(port: server.port)
@@ -82,7 +82,7 @@ import Testing
         #expect(try await client.readToEnd().isEmpty)
         #expect(server.openRequestCount == 0)
 
-        // The task ends after the daemon is gone; its answer must go nowhere.
+        // The task ends after the daemon is gone; its response must go nowhere.
         await handler.gate.open()
         #expect(await eventually { await handler.gate.departures == 1 })
         server.stop()

@@ -58,7 +58,7 @@ import Testing
         #expect(try String(contentsOf: output, encoding: .utf8) == "secret body")
     }
 
-    @Test func plainRequestToTLSPortGetsNoAnswer() async throws {
+    @Test func plainRequestToTLSPortFails() async throws {
         let certificate = try await SelfSignedCertificate()
         defer { certificate.remove() }
         let identity = try certificate.identity()
@@ -75,7 +75,8 @@ import Testing
         let certificate = try await SelfSignedCertificate()
         defer { certificate.remove() }
         var identity = try certificate.identity()
-        identity.privateKeyPEM = "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"
+        identity.privateKeyPEM =
+            "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"
         #expect(throws: HTTPServerError.self) {
             _ = try startServer { $0.tls = identity }
         }

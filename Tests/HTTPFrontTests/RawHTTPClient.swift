@@ -11,7 +11,7 @@ import Foundation
 /// cooperative pool would starve the server's handler tasks on a small machine. One test uses
 /// a client at a time, which makes the unchecked `Sendable` safe.
 final class RawHTTPClient: @unchecked Sendable {
-    /// One parsed answer.
+    /// One parsed response.
     struct Response {
         var status: Int
         var headers: [(name: String, value: String)]
@@ -32,7 +32,7 @@ final class RawHTTPClient: @unchecked Sendable {
     private let socket: Int32
     private var pending: [UInt8] = []
 
-    /// Connects to `host` (numeric IPv4 or IPv6, 127.0.0.1 unless told) and `port`; reads and
+    /// Connects to `host` (numeric IPv4 or IPv6, 127.0.0.1 by default) and `port`; reads and
     /// writes give up after `timeoutSeconds`.
     init(host: String = "127.0.0.1", port: Int, timeoutSeconds: Int = 5) throws {
         let isIPv6 = host.contains(":")
@@ -92,12 +92,12 @@ final class RawHTTPClient: @unchecked Sendable {
         try await onOwnThread { try self.sendBlocking(bytes) }
     }
 
-    /// Reads one answer whose body length comes from `Content-Length` (0 when absent).
+    /// Reads one response whose body length comes from `Content-Length` (0 when absent).
     func readResponse() async throws -> Response {
         try await onOwnThread { try self.readResponseBlocking() }
     }
 
-    /// Reads a status line and header fields and no body, as the answer to HEAD has.
+    /// Reads a status line and header fields and no body, as the response to HEAD has.
     func readHeadOnly() async throws -> Response {
         try await onOwnThread { try self.readHeadBlocking() }
     }
@@ -107,7 +107,7 @@ final class RawHTTPClient: @unchecked Sendable {
         try await onOwnThread { try self.readToEndBlocking() }
     }
 
-    /// Whether the server closed the connection (or reset it) within the read timeout
+    /// Returns whether the server closed (or reset) the connection within the read timeout
     /// without sending anything more.
     func isClosedByServer() async -> Bool {
         (try? await onOwnThread { self.isClosedBlocking() }) ?? false
