@@ -129,18 +129,33 @@ import Testing
         #expect(response.header("Set-Cookie") == nil)
     }
 
-    @Test func urlSessionGetsEcho() async throws {
+    /// Checks interoperability with a common client: the curl command line. It runs in its own
+    /// process because proxy variables that other suites set for this process would reroute
+    /// an in-process client such as URLSession.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+    func curlGetsEcho() async throws {
         let server = try startServer()
         defer { server.stop() }
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/echo?q=1")!)
-        request.httpMethod = "PUT"
-        request.httpBody = Data("{\"a\":1}".utf8)
-        request.timeoutInterval = 5
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
-        #expect(http.statusCode == 200)
-        #expect(String(decoding: data, as: UTF8.self) == "{\"a\":1}")
-        #expect(http.value(forHTTPHeaderField: "X-Query") == "q=1")
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("front-curl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let body = folder.appendingPathComponent("body")
+        let headers = folder.appendingPathComponent("headers")
+
+        let status = try await runTool(
+            "/usr/bin/curl",
+            [
+                "--silent", "--noproxy", "*", "--max-time", "5", "-X", "PUT", "--data", "{\"a\":1}",
+                "--output", body.path, "--dump-header", headers.path,
+                "http://127.0.0.1:\(server.port)/echo?q=1",
+            ])
+
+        #expect(status == 0)
+        #expect(try String(contentsOf: body, encoding: .utf8) == "{\"a\":1}")
+        let head = try String(contentsOf: headers, encoding: .utf8)
+        #expect(head.hasPrefix("HTTP/1.1 200"))
+        #expect(head.lowercased().contains("x-query: q=1"))
     }
 
     @Test func everyRequestContextIsReleased() async throws {

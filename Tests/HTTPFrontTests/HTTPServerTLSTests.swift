@@ -84,7 +84,7 @@ import Testing
 }
 
 /// Runs a tool to completion within 20 seconds and returns its exit status.
-private func runTool(_ path: String, _ arguments: [String]) async throws -> Int32 {
+func runTool(_ path: String, _ arguments: [String]) async throws -> Int32 {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
