@@ -2,8 +2,8 @@ import Synchronization
 
 /// A cap on the calls in flight to one region, with a short, bounded wait for a free slot.
 ///
-/// A call past the cap waits in line, first come first served, for at most the wait it asks
-/// for, and is then refused. A slot that frees up goes straight to the first caller in line.
+/// A call past the cap waits in line, first come first served, for at most the wait it
+/// requests, and is then rejected. A slot that frees up goes straight to the first caller in line.
 /// The line holds only the calls that arrived within one wait, so it cannot grow without bound.
 final class ConcurrencyLimit: Sendable {
     /// The number of slots.

@@ -3,12 +3,12 @@ import GatewayLog
 import Upstream
 
 extension NavixyForwarder {
-    /// What follows a failed attempt that a retry could cure.
+    /// The step after a failed attempt that a retry could cure.
     private enum NextStep {
         /// Sleep for the delay, then make the next attempt.
         case retry(after: Duration)
-        /// End the call with the failure; the label says why no retry is made: `attempts`,
-        /// `deadline` or `budget`, or nil when the failure is not retryable.
+        /// End the call with the failure. The label gives the reason for not retrying:
+        /// `attempts`, `deadline` or `budget`, or nil when the failure is not retryable.
         case stop(because: String?)
     }
 
@@ -120,7 +120,7 @@ extension NavixyForwarder {
             }())
     }
 
-    /// Ends a call whose last attempt needs no retry: a success, an answer that no retry can
+    /// Ends a call whose last attempt needs no retry: a success, a response that no retry can
     /// change, or a transport failure that none can cure.
     private func finalEnding(_ result: AttemptResult, context: CallContext) -> CallEnding {
         let health = CircuitBreaker.CallResult(lastFailure: result.condition)

@@ -13,15 +13,15 @@ import Upstream
 /// makes the attempt. A call runs in this order: the region's circuit, the deadline, a slot of
 /// the region's concurrency limit, then the attempts.
 ///
-/// The deadline counts from `CallTrace.startedAt`, when the gateway began to answer the
-/// request, so the caller's own wait is what it bounds.
+/// The deadline counts from `CallTrace.startedAt`, when the gateway started to handle the
+/// request, so it bounds the caller's whole wait.
 struct NavixyForwarder: Sendable {
-    /// Longest wait for a free slot of a region's concurrency limit before `503 overloaded`.
+    /// Maximum wait for a free slot of a region's concurrency limit before `503 overloaded`.
     static let maxQueueWait = Duration.milliseconds(100)
-    /// Shortest time before the deadline in which an attempt still starts. With less left, the
-    /// call answers `504 upstream_timeout` at once, because no answer could arrive in time.
+    /// Minimum time left before the deadline for an attempt to start. With less left, the call
+    /// fails with `504 upstream_timeout` at once, because no response could arrive in time.
     static let minimumAttemptTime = Duration.milliseconds(10)
-    /// `Retry-After` of a `503 overloaded` answer, in seconds.
+    /// `Retry-After` of a `503 overloaded` response, in seconds.
     static let overloadedRetryAfterSeconds = 1
 
     let transport: any UpstreamTransport
@@ -124,7 +124,7 @@ struct NavixyForwarder: Sendable {
     }
 }
 
-/// What the attempts of one call share.
+/// The values shared by the attempts of one call.
 struct CallContext: Sendable {
     /// The region called, with its policy, budget and breaker.
     let region: UpstreamRegion
@@ -138,10 +138,10 @@ struct CallContext: Sendable {
     let trace: CallTrace
 }
 
-/// How a call ended, and what that shows about its region's health.
+/// The end of a call, and what it shows about its region's health.
 struct CallEnding: Sendable {
     /// Navixy's answer to return, or the error to throw.
     let result: Result<NavixyOutcome, GatewayError>
-    /// What the circuit breaker records.
+    /// The result recorded by the circuit breaker.
     let health: CircuitBreaker.CallResult
 }

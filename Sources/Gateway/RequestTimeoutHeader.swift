@@ -1,10 +1,10 @@
-/// The `X-Request-Timeout-Ms` request header, with which a caller asks for a shorter deadline
+/// The `X-Request-Timeout-Ms` request header, with which a caller requests a shorter deadline
 /// than its region's `timeout_ms`.
 enum RequestTimeoutHeader {
     /// The header's name.
     static let name = "X-Request-Timeout-Ms"
 
-    /// Returns the timeout that `value` asks for: a whole number of milliseconds from 1 to
+    /// Returns the timeout that `value` requests: a whole number of milliseconds from 1 to
     /// 999999999, surrounding spaces allowed. Returns nil for an absent or malformed value
     /// (empty, 0, negative, a fraction, a unit, too many digits), so that the region's
     /// `timeout_ms` applies, as for a call without the header.

@@ -2,9 +2,9 @@ import GatewayConfig
 import GatewayCore
 import Synchronization
 
-/// One region as the forwarder sees it: its settings and retry policy, and the circuit breaker,
+/// The forwarder's state of one region: its settings and retry policy, and the circuit breaker,
 /// retry budget and concurrency limit that protect it. No two regions share any of them, so
-/// one region's trouble never refuses or slows a call to another.
+/// one region's trouble never rejects or slows a call to another.
 final class UpstreamRegion: Sendable {
     /// The region's name, safe to log and to use as a metric label.
     let name: String

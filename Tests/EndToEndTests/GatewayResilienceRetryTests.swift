@@ -3,7 +3,7 @@ import Testing
 
 /// Retries, `Retry-After` and deadlines, seen from a caller, against the real binaries.
 ///
-/// Delays are a few milliseconds so that the tests run fast; time is asserted only as a lower
+/// Delays are a few milliseconds so that the tests run fast. Time is asserted only as a lower
 /// bound where a wait must happen, or as the deadline plus a generous margin.
 @Suite struct GatewayResilienceRetryTests {
     /// Margin over a deadline that a loaded machine still meets.

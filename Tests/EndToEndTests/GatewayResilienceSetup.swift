@@ -60,7 +60,7 @@ struct ResilienceSetup: Sendable {
         }
     }
 
-    /// Binds the test's token for `subject` and returns the answer with the time it took.
+    /// Binds the test's token for `subject` and returns the response with the time it took.
     func bind(_ subject: String, headers: [(name: String, value: String)] = []) async throws
         -> (answer: TestHTTPResponse, elapsed: Duration)
     {
@@ -77,7 +77,7 @@ struct ResilienceSetup: Sendable {
             .filter { $0["action"] == "user/session/push_token/bind" }.count
     }
 
-    /// The simulator of `region`.
+    /// Returns the simulator of `region`.
     func simulator(_ region: String) throws -> NavixySimulator {
         guard let simulator = simulators[region] else {
             throw EndToEndError("no simulator for region \(region)")
@@ -85,7 +85,7 @@ struct ResilienceSetup: Sendable {
         return simulator
     }
 
-    /// The gateway's log lines that contain `message`, parsed.
+    /// Returns the gateway's log records with the message `message`, parsed.
     func logRecords(_ message: String) -> [TestJSON] {
         gateway.process.standardOutput.lines
             .filter { $0.contains("\"message\":\"\(message)\"") }

@@ -17,7 +17,7 @@ import Testing
             #expect(error?.code == .upstreamUnavailable)
             #expect(error?.upstream?.code == 8)
         }
-        // The budget allows 3 retries while the window holds fewer than 20 calls: two for the
+        // The budget allows 3 retries while the window contains fewer than 20 calls: two for the
         // first call and one for the second. Without it, the ten calls would make 30 attempts.
         #expect(harness.transport.requests.count == 13)
         #expect(harness.observer.events.filter { $0.hasPrefix("retry ") }.count == 3)
@@ -141,8 +141,8 @@ import Testing
         harness.transport.script(.blocked(gate, .success))
         let probe = Task { await harness.call() }
         try await eventually("the probe is in flight") { harness.transport.requests.count == 2 }
-        // Three probes may run at once. Each refused call must give its probe slot back, or
-        // the third would find them all taken and answer circuit_open.
+        // Three probes may run at once. Each rejected call must give its probe slot back, or
+        // the third would find them all taken and fail with circuit_open.
         for _ in 0..<3 {
             #expect(await harness.failingCall()?.code == .overloaded)
         }
