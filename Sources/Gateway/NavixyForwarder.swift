@@ -24,9 +24,13 @@ struct NavixyForwarder: Sendable {
     /// `Retry-After` of a `503 overloaded` response, in seconds.
     static let overloadedRetryAfterSeconds = 1
 
+    /// Sends the attempts: `UpstreamClient`, or a script in tests.
     let transport: any UpstreamTransport
+    /// Receives the retry and failure lines.
     let logger: Logger
+    /// Counts attempts, retries, circuit changes and overloads for metrics.
     let observer: any UpstreamObserver
+    /// The time source of deadlines, backoff and the circuit breakers.
     let clock: any UpstreamClock
     /// The source of backoff jitter: each call returns 64 uniformly random bits.
     let random: @Sendable () -> UInt64
@@ -122,26 +126,4 @@ struct NavixyForwarder: Sendable {
         state.recordCall(at: clock.now)
         return await runAttempts(context)
     }
-}
-
-/// The values shared by the attempts of one call.
-struct CallContext: Sendable {
-    /// The region called, with its policy, budget and breaker.
-    let region: UpstreamRegion
-    /// The request of every attempt but for its timeout.
-    let request: UpstreamRequest
-    /// The instant by which the caller gets its answer.
-    let deadline: ContinuousClock.Instant
-    /// Values masked in Navixy's error descriptions.
-    let secrets: [String]
-    /// The call's trace, which counts the attempts.
-    let trace: CallTrace
-}
-
-/// The end of a call, and what it shows about its region's health.
-struct CallEnding: Sendable {
-    /// Navixy's answer to return, or the error to throw.
-    let result: Result<NavixyOutcome, GatewayError>
-    /// The result recorded by the circuit breaker.
-    let health: CircuitBreaker.CallResult
 }
