@@ -24,11 +24,11 @@ struct NavixyForwarder: Sendable {
     /// `Retry-After` of a `503 overloaded` response, in seconds.
     static let overloadedRetryAfterSeconds = 1
 
-    /// Sends the attempts: `UpstreamClient`, or a script in tests.
+    /// The sender of every attempt: `UpstreamClient`, or a script in tests.
     let transport: any UpstreamTransport
-    /// Receives the retry and failure lines.
+    /// The logger of retry and failure lines.
     let logger: Logger
-    /// Counts attempts, retries, circuit changes and overloads for metrics.
+    /// The receiver of attempt, retry, circuit and overload events, for metrics.
     let observer: any UpstreamObserver
     /// The time source of deadlines, backoff and the circuit breakers.
     let clock: any UpstreamClock
