@@ -8,14 +8,21 @@ final class CallTrace: @unchecked Sendable {
     /// The id echoed to the caller and sent upstream.
     let requestID: String
     /// When the gateway started handling the call, on the monotonic clock.
-    let startedAt = ContinuousClock.now
+    let startedAt: ContinuousClock.Instant
+    /// The deadline the caller asked for with `X-Request-Timeout-Ms`, if any.
+    let requestedTimeout: Duration?
     private let lock = NSLock()
     private var _region: String?
     private var _upstreamAttempts = 0
     private var _upstreamStatus: Int?
 
-    init(requestID: String) {
+    init(
+        requestID: String, requestedTimeout: Duration? = nil,
+        startedAt: ContinuousClock.Instant = .now
+    ) {
         self.requestID = requestID
+        self.requestedTimeout = requestedTimeout
+        self.startedAt = startedAt
     }
 
     /// The region of the subject's session, once it is loaded.

@@ -42,7 +42,10 @@ struct GatewayHandler: HTTPHandler {
     }
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
-        let trace = CallTrace(requestID: requestID(for: request.head))
+        let trace = CallTrace(
+            requestID: requestID(for: request.head),
+            requestedTimeout: RequestTimeoutHeader.timeout(
+                from: request.head.headers[RequestTimeoutHeader.name]))
         var caller: AuthenticatedCaller?
         let response: HTTPResponse
         do {

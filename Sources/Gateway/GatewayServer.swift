@@ -24,14 +24,25 @@ public final class GatewayServer: Sendable {
         self.logger = logger
         let store = try Self.openStore(configuration.store)
         let client: UpstreamClient
+        let forwarder: NavixyForwarder
         do {
-            client = try UpstreamClient(configuration: UpstreamClientConfiguration())
+            client = try UpstreamClient(
+                configuration: NavixyForwarder.clientConfiguration(regions: configuration.regions)
+            )
         } catch {
             store.close()
             throw GatewayStartError("cannot start the upstream client: \(error)")
         }
+        do {
+            forwarder = try NavixyForwarder(
+                transport: client, regions: configuration.regions, logger: logger)
+        } catch {
+            client.shutdown()
+            store.close()
+            throw error
+        }
         let handler = Self.makeHandler(
-            configuration, store: store, client: client, logger: logger, clock: clock)
+            configuration, store: store, forwarder: forwarder, logger: logger, clock: clock)
         do {
             server = try HTTPServer(
                 configuration: Self.frontConfiguration(configuration), handler: handler)
@@ -70,12 +81,10 @@ public final class GatewayServer: Sendable {
     }
 
     private static func makeHandler(
-        _ configuration: GatewayConfiguration, store: any SessionStore, client: UpstreamClient,
-        logger: Logger, clock: @escaping @Sendable () -> Date
+        _ configuration: GatewayConfiguration, store: any SessionStore,
+        forwarder: NavixyForwarder, logger: Logger, clock: @escaping @Sendable () -> Date
     ) -> GatewayHandler {
         let storeFailure = StoreFailure(logger: logger)
-        let forwarder = NavixyForwarder(
-            client: client, regions: configuration.regions, logger: logger)
         return GatewayHandler(
             authenticator: CallerAuthenticator(callers: configuration.callers),
             sessions: SessionEndpoint(

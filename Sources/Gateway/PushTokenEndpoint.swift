@@ -57,9 +57,10 @@ struct PushTokenEndpoint: Sendable {
         _ action: NavixyAction, body: [UInt8], session: StoredSession, trace: CallTrace,
         secrets: [String]
     ) async throws(GatewayError) {
+        let masked = [session.hash.secretValue] + secrets
         let answer = try await forwarder.call(
-            action, body: body, region: session.region, trace: trace)
-        let outcome = answer.redacting([session.hash.secretValue] + secrets)
+            action, body: body, region: session.region, secrets: masked, trace: trace)
+        let outcome = answer.redacting(masked)
         guard let failure = GatewayError(outcome: outcome) else { return }
         if outcome.endsSession {
             // A failure to record the end is logged; the caller still learns that it ended.

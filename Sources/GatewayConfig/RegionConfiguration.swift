@@ -6,7 +6,7 @@ public struct RegionConfiguration: Sendable, Hashable {
     /// `base_url`, required. The loader removes trailing slashes.
     public var baseURL: String
 
-    /// Path of a PEM bundle of certificate authorities to trust in place of the system's. Key
+    /// Path of a PEM bundle of certificate authorities to trust in addition to the system's. Key
     /// `ca_file`, default none.
     public var caFile: String?
 

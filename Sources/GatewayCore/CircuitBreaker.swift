@@ -5,18 +5,17 @@
 /// up to `halfOpenProbes` calls may run at once as probes. That many successes close the
 /// circuit, and one failure opens it again.
 ///
-/// The caller records each call once, after its retries. Only failures that
-/// `RetryableCondition` deems retryable should count, because a call that Navixy rejected
-/// shows nothing about Navixy's health. The caller also owns the clock and passes the time of
-/// each event. Results that arrive while the circuit is open come from calls allowed earlier
-/// and are ignored.
+/// The caller records each call once, after its retries, as `CallResult` classifies it: a call
+/// that Navixy rejected shows that Navixy works, and a rate-limited one shows nothing either
+/// way. The caller also owns the clock and passes the time of each event. Results that arrive
+/// while the circuit is open come from calls allowed earlier and are ignored.
 public struct CircuitBreaker: Sendable {
     /// The breaker's configuration.
     public struct Settings: Hashable, Sendable {
         /// Consecutive failed calls that open the circuit. Default 5, valid 1 to 1000.
         public let failureThreshold: Int
         /// Time the circuit stays open before it allows probes. Default 10 s, valid 1 ms to
-        /// 10 min.
+        /// 1 hour.
         public let openDuration: Duration
         /// Probes allowed in flight at once while half-open, and the successes that close the
         /// circuit. Default 3, valid 1 to 100.
@@ -31,7 +30,7 @@ public struct CircuitBreaker: Sendable {
             halfOpenProbes: Int = 3
         ) {
             guard (1...1000).contains(failureThreshold), (1...100).contains(halfOpenProbes),
-                (Duration.milliseconds(1)...Duration.seconds(600)).contains(openDuration)
+                (Duration.milliseconds(1)...Duration.seconds(3600)).contains(openDuration)
             else { return nil }
             self.failureThreshold = failureThreshold
             self.openDuration = openDuration
@@ -127,5 +126,13 @@ public struct CircuitBreaker: Sendable {
         case .halfOpen:
             phase = .open(until: now + settings.openDuration)
         }
+    }
+
+    /// Records a call that shows nothing about the region's health at `now`. It keeps the
+    /// count of consecutive failures, and frees its probe slot when half-open.
+    public mutating func recordInconclusive(at now: ContinuousClock.Instant) {
+        guard case .halfOpen(let inFlight, let successes, let lastProbe) = phase else { return }
+        phase = .halfOpen(
+            inFlight: max(inFlight - 1, 0), successes: successes, lastProbe: lastProbe)
     }
 }

@@ -12,13 +12,15 @@ public struct RetryPolicy: Hashable, Sendable {
     /// 100 ms, valid 0 to 60 s.
     public let baseDelay: Duration
     /// Cap on the upper bound of a retry's random delay. Default 2000 ms, valid `baseDelay` to
-    /// 60 s.
+    /// 300 s.
     public let maxDelay: Duration
 
     /// The valid values of `maxAttempts`.
     public static let maxAttemptsRange = 1...10
-    /// The valid values of `baseDelay` and `maxDelay`.
-    public static let delayRange: ClosedRange<Duration> = .zero...Duration.seconds(60)
+    /// The valid values of `baseDelay`, the range of the configuration key `base_delay_ms`.
+    public static let baseDelayRange: ClosedRange<Duration> = .zero...Duration.seconds(60)
+    /// The valid values of `maxDelay`, the range of the configuration key `max_delay_ms`.
+    public static let maxDelayRange: ClosedRange<Duration> = .zero...Duration.seconds(300)
     /// The policy with every setting at its default.
     public static let `default` = RetryPolicy()!
 
@@ -28,8 +30,8 @@ public struct RetryPolicy: Hashable, Sendable {
         maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(100),
         maxDelay: Duration = .milliseconds(2000)
     ) {
-        guard Self.maxAttemptsRange.contains(maxAttempts), Self.delayRange.contains(baseDelay),
-            Self.delayRange.contains(maxDelay), baseDelay <= maxDelay
+        guard Self.maxAttemptsRange.contains(maxAttempts), Self.baseDelayRange.contains(baseDelay),
+            Self.maxDelayRange.contains(maxDelay), baseDelay <= maxDelay
         else { return nil }
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay

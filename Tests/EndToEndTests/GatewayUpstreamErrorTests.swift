@@ -5,11 +5,14 @@ import Testing
 @Suite struct GatewayUpstreamErrorTests {
     private let body = #"{"application": "android", "token": "abc"}"#
 
-    /// Binds once with the simulator's next answer scripted by `fault`.
+    /// Binds once, in a region that makes one attempt per call, with the simulator's next
+    /// answer scripted by `fault`.
     private func bind(withFault fault: String, regionExtra: String = "") async throws
         -> TestHTTPResponse
     {
-        try await GatewayWithSimulator.run(regionExtra: regionExtra) { setup in
+        let oneAttempt = #""retry": {"max_attempts": 1}"#
+        let settings = regionExtra.isEmpty ? oneAttempt : oneAttempt + ", " + regionExtra
+        return try await GatewayWithSimulator.run(regionExtra: settings) { setup in
             try await setup.storeSession("u-1")
             try await setup.simulator.addFaults(fault)
             return try await setup.bind("u-1", body)

@@ -28,7 +28,8 @@ private func openedBreaker(probes: Int = 3) throws -> CircuitBreaker {
     #expect(CircuitBreaker.Settings(failureThreshold: 0) == nil)
     #expect(CircuitBreaker.Settings(failureThreshold: 1001) == nil)
     #expect(CircuitBreaker.Settings(openDuration: .zero) == nil)
-    #expect(CircuitBreaker.Settings(openDuration: .seconds(601)) == nil)
+    #expect(CircuitBreaker.Settings(openDuration: .seconds(3601)) == nil)
+    #expect(CircuitBreaker.Settings(openDuration: .seconds(3600)) != nil)
     #expect(CircuitBreaker.Settings(halfOpenProbes: 0) == nil)
     #expect(CircuitBreaker.Settings(halfOpenProbes: 101) == nil)
     #expect(CircuitBreaker.Settings(failureThreshold: 1, openDuration: .milliseconds(1)) != nil)
@@ -138,4 +139,26 @@ private func openedBreaker(probes: Int = 3) throws -> CircuitBreaker {
     #expect(CircuitBreaker.State.closed.rawValue == "closed")
     #expect(CircuitBreaker.State.open.rawValue == "open")
     #expect(CircuitBreaker.State.halfOpen.rawValue == "half_open")
+}
+
+@Test func inconclusiveCallsKeepTheFailureCount() {
+    var breaker = CircuitBreaker()
+    for _ in 0..<4 {
+        breaker.record(.failed, at: start)
+    }
+    breaker.record(.inconclusive, at: start)
+    #expect(breaker.state == .closed)
+    breaker.record(.failed, at: start)
+    #expect(breaker.state == .open)
+}
+
+@Test func inconclusiveProbeFreesItsSlot() throws {
+    var breaker = try openedBreaker(probes: 1)
+    #expect(breaker.permit(at: at(.seconds(10))) == .allowed)
+    #expect(breaker.permit(at: at(.seconds(10))) != .allowed)
+    breaker.record(.inconclusive, at: at(.seconds(10)))
+    #expect(breaker.state == .halfOpen)
+    #expect(breaker.permit(at: at(.seconds(10))) == .allowed)
+    breaker.record(.succeeded, at: at(.seconds(10)))
+    #expect(breaker.state == .closed)
 }

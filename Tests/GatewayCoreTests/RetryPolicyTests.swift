@@ -29,8 +29,9 @@ private func decide(
     #expect(RetryPolicy(baseDelay: .milliseconds(-1)) == nil)
     #expect(RetryPolicy(baseDelay: .zero, maxDelay: .zero) != nil)
     #expect(RetryPolicy(baseDelay: .seconds(3), maxDelay: .seconds(2)) == nil)
-    #expect(RetryPolicy(maxDelay: .seconds(61)) == nil)
-    #expect(RetryPolicy(baseDelay: .seconds(60), maxDelay: .seconds(60)) != nil)
+    #expect(RetryPolicy(baseDelay: .seconds(61), maxDelay: .seconds(300)) == nil)
+    #expect(RetryPolicy(maxDelay: .seconds(301)) == nil)
+    #expect(RetryPolicy(baseDelay: .seconds(60), maxDelay: .seconds(300)) != nil)
 }
 
 @Test(arguments: [

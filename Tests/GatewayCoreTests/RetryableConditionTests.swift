@@ -59,3 +59,41 @@ func otherNonJSONStatusesAreNotRetryable(httpStatus: Int) {
     #expect(GatewayError(lastFailure: navixyFailure(4)).code == .sessionEnded)
     #expect(GatewayError(lastFailure: .response(.success)).code == .upstreamUnavailable)
 }
+
+@Test func lastFailurePassesRetryAfterOnUnavailable() {
+    let unavailable = GatewayError(
+        lastFailure: navixyFailure(8, httpStatus: 503), retryAfterSeconds: 30)
+    #expect(unavailable.code == .upstreamUnavailable)
+    #expect(unavailable.retryAfterSeconds == 30)
+    #expect(unavailable.upstream?.code == 8)
+    #expect(GatewayError(lastFailure: navixyFailure(8, httpStatus: 503)).retryAfterSeconds == nil)
+
+    let rejected = GatewayError(lastFailure: navixyFailure(7), retryAfterSeconds: 30)
+    #expect(rejected.code == .upstreamRejected)
+    #expect(rejected.retryAfterSeconds == nil)
+}
+
+@Test(arguments: [
+    (RetryableCondition?.none, CircuitBreaker.CallResult.succeeded),
+    (.connectFailed, .failed),
+    (.connectionReset, .failed),
+    (.attemptTimedOut, .failed),
+    (.tlsFailed, .failed),
+    (navixyFailure(8, httpStatus: 503), .failed),
+    (navixyFailure(1, httpStatus: 500), .failed),
+    (navixyFailure(6, httpStatus: 500), .failed),
+    (navixyFailure(14, httpStatus: 503), .failed),
+    (.response(.notNavixyJSON(httpStatus: 502)), .failed),
+    (navixyFailure(15, httpStatus: 429), .inconclusive),
+    (.response(.notNavixyJSON(httpStatus: 429)), .inconclusive),
+    (.response(.notNavixyJSON(httpStatus: 200)), .inconclusive),
+    (navixyFailure(3), .succeeded),
+    (navixyFailure(4), .succeeded),
+    (navixyFailure(7), .succeeded),
+    (navixyFailure(204, httpStatus: 404), .succeeded),
+])
+func circuitCallResultOfLastFailure(
+    condition: RetryableCondition?, expected: CircuitBreaker.CallResult
+) {
+    #expect(CircuitBreaker.CallResult(lastFailure: condition) == expected)
+}
