@@ -98,7 +98,11 @@ extension ConfigurationReader {
         }
         let problemsBefore = problems.count
         readIntegers(object, at: keyPath, settings: settings, into: &retry)
-        if problems.count == problemsBefore && retry.baseDelayMs > retry.maxDelayMs {
+        // Compare the delays unless one of them was itself wrong; a problem with another key,
+        // such as max_attempts, must not hide this one.
+        let delayKeys = ["base_delay_ms", "max_delay_ms"].map { Self.join(keyPath, $0) }
+        let delaysValid = problems[problemsBefore...].allSatisfy { !delayKeys.contains($0.keyPath) }
+        if delaysValid && retry.baseDelayMs > retry.maxDelayMs {
             report(
                 Self.join(keyPath, "base_delay_ms"),
                 "\(retry.baseDelayMs) is above max_delay_ms (\(retry.maxDelayMs)); expected at "
@@ -107,17 +111,26 @@ extension ConfigurationReader {
         }
     }
 
-    /// Reads a CA bundle path, which must name a readable file.
+    /// Reads a CA bundle path, which must name a readable file with at least one PEM
+    /// certificate, so that a wrong path fails at start instead of on the first call.
     private func readCAFile(_ value: Any, at keyPath: String) -> String? {
         guard let path = string(value, at: keyPath) else { return nil }
         guard !path.isEmpty else {
             report(keyPath, "empty path; expected the path of a PEM certificate bundle")
             return nil
         }
+        let content: String
         do {
-            _ = try readFile(path)
+            content = try readFile(path)
         } catch {
             report(keyPath, "failed to read \(Self.quote(path)): \(error.localizedDescription)")
+            return nil
+        }
+        guard content.contains("-----BEGIN CERTIFICATE-----") else {
+            report(
+                keyPath,
+                "\(Self.quote(path)) contains no PEM certificate; expected a bundle of "
+                    + "\"-----BEGIN CERTIFICATE-----\" blocks")
             return nil
         }
         return path

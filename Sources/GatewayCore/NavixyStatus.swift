@@ -22,9 +22,14 @@ public struct NavixyStatus: Hashable, Sendable {
     ///
     /// Navixy's descriptions are not known to quote a hash or token, but the gateway passes them
     /// on to callers and logs, so the pipeline removes the call's secrets before doing so.
+    /// Secrets shorter than `minRedactedLength` are left alone: masking a one-letter token
+    /// would mask that letter in every word, and so short a token is no credential.
+    /// The shortest secret that `redacting(_:)` masks, in characters.
+    public static let minRedactedLength = 8
+
     public func redacting(_ secrets: [String]) -> NavixyStatus {
         var text = description
-        for secret in secrets where !secret.isEmpty {
+        for secret in secrets where secret.count >= Self.minRedactedLength {
             text = text.replacingOccurrences(
                 of: secret, with: "<redacted>", options: [.caseInsensitive, .literal])
         }

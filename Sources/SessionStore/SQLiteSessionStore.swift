@@ -31,6 +31,7 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         inMemory = path == ":memory:"
         do throws(StoreError) {
             try Self.createParentDirectory(of: path)
+            try Self.createPrivateFile(at: path)
             let connection = try SQLiteConnection(path: path)
             try Self.configure(connection, inMemory: path == ":memory:")
             try SQLiteSchema.migrate(connection)
@@ -112,12 +113,28 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
                 operation: operation, call: "sqlite3", code: nil, message: "the store is closed"))
     }
 
+    /// Creates the database file readable by its owner only, because it holds session hashes
+    /// in clear. SQLite gives the `-wal` and `-shm` files the mode of the database file. An
+    /// existing file keeps its mode, so an operator's choice is not overridden.
+    private static func createPrivateFile(at path: String) throws(StoreError) {
+        guard path != ":memory:", !path.isEmpty else { return }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            _ = Glibc.close(descriptor)
+        } else if errno != EEXIST {
+            throw StoreError(
+                operation: "open", call: "open", code: nil,
+                message: "failed to create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     private static func createParentDirectory(of path: String) throws(StoreError) {
         guard path != ":memory:", !path.isEmpty else { return }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true)
+                atPath: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw StoreError(
                 operation: "open", call: "createDirectory", code: nil,

@@ -86,6 +86,9 @@ private let regionCases: [ProblemCase] = [
         #"{"regions": {"eu": {"base_url": "https://a.test", "ca_file": "/missing.pem"}}}"#,
         "regions.eu.ca_file", "failed to read \"/missing.pem\""),
     ProblemCase(
+        #"{"regions": {"eu": {"base_url": "https://a.test", "ca_file": "/etc/hostname"}}}"#,
+        "regions.eu.ca_file", "contains no PEM certificate"),
+    ProblemCase(
         #"{"regions": {"eu": {"base_url": "https://a.test", "retry": {"max_attempts": 0}}}}"#,
         "regions.eu.retry.max_attempts", "expected an integer from 1 to 10, got 0"),
     ProblemCase(
@@ -110,7 +113,7 @@ private let categoryCases: [ProblemCase] = [
 @Test(arguments: typeAndRangeCases + addressCases + regionCases + categoryCases)
 func fileWithOneProblem(_ problemCase: ProblemCase) throws {
     var fixture = ConfigurationFixture()
-    fixture.files = ["/etc/ca.pem": "pem"]
+    fixture.files = ["/etc/ca.pem": "-----BEGIN CERTIFICATE-----\n", "/etc/hostname": "gw-1\n"]
 
     let problems = fixture.problems(problemCase.json)
 
@@ -206,4 +209,13 @@ func fileWithOneProblem(_ problemCase: ProblemCase) throws {
     #expect(lines.count == 2)
     #expect(lines.first?.hasPrefix("listen: invalid listen address \"nowhere\"") == true)
     #expect(lines.last == "gzip_min_bytes: expected an integer from 0 to 16777216, got -1")
+}
+
+@Test func delayOrderIsCheckedBesideOtherRetryProblems() {
+    let problems = ConfigurationFixture().problems(
+        #"{"regions": {"eu": {"base_url": "https://a.test", "retry": "#
+            + #"{"max_attempts": 0, "base_delay_ms": 5000, "max_delay_ms": 10}}}}"#)
+    let keyPaths = problems.map(\.keyPath)
+    #expect(keyPaths.contains("regions.eu.retry.max_attempts"))
+    #expect(keyPaths.contains("regions.eu.retry.base_delay_ms"))
 }

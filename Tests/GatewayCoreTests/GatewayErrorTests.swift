@@ -123,8 +123,14 @@ private func decodedError(_ error: GatewayError, requestID: String = "req-1") th
 
 @Test func navixyStatusRedactsSecrets() {
     let hash = "22eac1c27af4be7b9d04da2ce1af111b"
-    let status = NavixyStatus(code: 3, description: "Wrong hash \(hash.uppercased()), token tk1")
-    let redacted = status.redacting([hash, "tk1", ""])
+    let status = NavixyStatus(
+        code: 3, description: "Wrong hash \(hash.uppercased()), token tk1-long-token")
+    let redacted = status.redacting([hash, "tk1-long-token", ""])
     #expect(redacted.description == "Wrong hash <redacted>, token <redacted>")
     #expect(redacted.code == 3)
+}
+
+@Test func navixyStatusKeepsTextForShortSecrets() {
+    let status = NavixyStatus(code: 4, description: "User or API key not found")
+    #expect(status.redacting(["t", "key", "1234567"]).description == "User or API key not found")
 }

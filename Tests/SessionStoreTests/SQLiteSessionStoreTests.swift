@@ -208,3 +208,18 @@ import Testing
     #expect(error?.operation == "ping")
     #expect(error?.description.contains("the store is closed") == true)
 }
+
+@Test func newStoreFilesAreOwnerOnly() async throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("private/gateway.sqlite3")
+    let store = try SQLiteSessionStore(path: path)
+    defer { store.close() }
+    _ = try await store.save(
+        subject: subject("u-1"), hash: sessionHash(firstHash), region: "eu", at: referenceDate)
+
+    for file in [path, path + "-wal", directory.file("private")] {
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        let mode = try #require(attributes[.posixPermissions] as? Int)
+        #expect(mode & 0o077 == 0, "\(file) has mode \(String(mode, radix: 8))")
+    }
+}
