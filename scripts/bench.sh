@@ -33,17 +33,40 @@ wait_for_port() {
     exit 1
 }
 
+# Prints the CPU time, in clock ticks, used so far by the processes $@ and their children.
+cpu_ticks() {
+    local total=0 pid child
+    for pid in "$@"; do
+        for child in $pid $(pgrep -P "$pid" || true); do
+            # Fields 14 and 15 of /proc/PID/stat: user and system time.
+            total=$((total + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+        done
+    done
+    echo "$total"
+}
+
+# Runs wrk against port $2 with script $3 and prints requests/s and the CPU time per request
+# of the processes $4... (the server under test), which is steadier than requests/s on a
+# machine whose cores are shared with wrk and the simulator.
 run_wrk() {
     local label=$1 port=$2 script=$3
-    local rate
-    rate=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$script" \
-        "http://127.0.0.1:$port" | awk '/Requests\/sec/ {print $2}')
-    printf '%-44s %12s requests/s\n' "$label" "$rate"
+    shift 3
+    local before after output rate requests
+    before=$(cpu_ticks "$@")
+    output=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$script" \
+        "http://127.0.0.1:$port")
+    after=$(cpu_ticks "$@")
+    rate=$(awk '/Requests\/sec/ {print $2}' <<<"$output")
+    requests=$(awk '/requests in/ {print $1}' <<<"$output")
+    printf '%-44s %10s requests/s %8s us CPU/request\n' "$label" "$rate" \
+        "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+            'BEGIN { printf "%.0f", t * 1e6 / hz / n }')"
 }
 
 sim_port=$(free_port)
 .build/release/navixy-sim --listen "127.0.0.1:$sim_port" --hash "$hash" >"$work/sim.log" &
-pids+=($!)
+sim_pid=$!
+pids+=($sim_pid)
 wait_for_port "$sim_port"
 
 # Starts a gateway logging at level $1 and sets gateway_port. It is not called in a
@@ -58,7 +81,8 @@ start_gateway() {
 JSON
     .build/release/navixy-gateway serve --config "$work/gateway-$level.json" \
         >"$work/gateway-$level.log" &
-    pids+=($!)
+    gateway_pid=$!
+    pids+=($gateway_pid)
     wait_for_port "$port"
     curl -sf -X PUT "http://127.0.0.1:$port/v1/subjects/bench-subject/session" \
         -H 'Content-Type: application/json' -d "{\"hash\":\"$hash\",\"region\":\"bench\"}" \
@@ -89,17 +113,18 @@ http {
 }
 CONF
 nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
-pids+=($!)
+nginx_pid=$!
+pids+=($nginx_pid)
 wait_for_port "$nginx_port"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "wrk: $threads thread(s), $connections connections, ${seconds}s per run"
-run_wrk "navixy-sim directly" "$sim_port" scripts/bench/bind-nginx.lua
-run_wrk "nginx proxy_pass -> navixy-sim" "$nginx_port" scripts/bench/bind-nginx.lua
+run_wrk "navixy-sim directly" "$sim_port" scripts/bench/bind-nginx.lua "$sim_pid"
+run_wrk "nginx proxy_pass -> navixy-sim" "$nginx_port" scripts/bench/bind-nginx.lua "$nginx_pid"
 start_gateway info
 run_wrk "navixy-gateway -> navixy-sim (log_level info)" "$gateway_port" \
-    scripts/bench/bind-gateway.lua
+    scripts/bench/bind-gateway.lua "$gateway_pid"
 start_gateway warning
 run_wrk "navixy-gateway -> navixy-sim (log_level warning)" "$gateway_port" \
-    scripts/bench/bind-gateway.lua
+    scripts/bench/bind-gateway.lua "$gateway_pid"
