@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <microhttpd.h>
 
 /* Swift cannot call the variadic MHD_start_daemon, and several enumerators of
@@ -14,6 +16,8 @@
 static const enum MHD_Result cmhd_yes = MHD_YES;
 static const enum MHD_Result cmhd_no = MHD_NO;
 static const enum MHD_ValueKind cmhd_header_kind = MHD_HEADER_KIND;
+static const enum MHD_ConnectionNotificationCode cmhd_connection_started =
+    MHD_CONNECTION_NOTIFY_STARTED;
 
 /* A URI log callback: its result becomes the request's context pointer. */
 typedef void *(*cmhd_uri_log_callback)(void *cls, const char *uri,
@@ -42,12 +46,14 @@ typedef struct cmhd_daemon_options {
   void *uri_log_cls;
   MHD_LogCallback logger;
   void *logger_cls;
+  MHD_NotifyConnectionCallback notify_connection;
+  void *notify_connection_cls;
 } cmhd_daemon_options;
 
 /* Starts an epoll daemon on its internal thread (pool) that allows suspend
    and resume; returns NULL when MHD_start_daemon fails. */
 static inline struct MHD_Daemon *cmhd_start_daemon(const cmhd_daemon_options *o) {
-  struct MHD_OptionItem items[16];
+  struct MHD_OptionItem items[20];
   size_t n = 0;
   unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL
                        | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
@@ -96,6 +102,11 @@ static inline struct MHD_Daemon *cmhd_start_daemon(const cmhd_daemon_options *o)
     items[n++] = (struct MHD_OptionItem){MHD_OPTION_URI_LOG_CALLBACK,
                                          (intptr_t)o->uri_log, o->uri_log_cls};
   }
+  if (o->notify_connection != NULL) {
+    items[n++] = (struct MHD_OptionItem){MHD_OPTION_NOTIFY_CONNECTION,
+                                         (intptr_t)o->notify_connection,
+                                         o->notify_connection_cls};
+  }
   items[n] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
 
   /* Port 0 here: the port travels in the socket address. */
@@ -109,6 +120,32 @@ static inline uint16_t cmhd_bound_port(struct MHD_Daemon *daemon) {
   const union MHD_DaemonInfo *info =
       MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
   return info == NULL ? 0 : info->port;
+}
+
+/* The socket of a connection, or -1 when MHD cannot tell. MHD_get_connection_info is
+   variadic, so Swift cannot call it. */
+static inline int cmhd_connection_fd(struct MHD_Connection *connection) {
+  const union MHD_ConnectionInfo *info =
+      MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+  return info == NULL ? -1 : info->connect_fd;
+}
+
+/* The pointer stored in socket_context by MHD_OPTION_NOTIFY_CONNECTION, or NULL. */
+static inline void *cmhd_socket_context(struct MHD_Connection *connection) {
+  const union MHD_ConnectionInfo *info =
+      MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  return info == NULL ? NULL : info->socket_context;
+}
+
+/* Milliseconds since the kernel last received data on the TCP socket fd, or -1 when
+   TCP_INFO fails. The kernel counts in scheduler ticks, so the value is a few ms coarse. */
+static inline int64_t cmhd_ms_since_data_received(int fd) {
+  struct tcp_info info;
+  socklen_t length = sizeof info;
+  if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0) {
+    return -1;
+  }
+  return (int64_t)info.tcpi_last_data_recv;
 }
 
 /* A response that owns a copy of the body bytes. */

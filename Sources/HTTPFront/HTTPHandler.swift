@@ -9,12 +9,23 @@ public protocol HTTPHandler: Sendable {
     /// Builds the response for a body over the configured limit.
     ///
     /// The limit is checked against `Content-Length` before reading, and while reading a
-    /// chunked body. Runs on a worker thread, so it must not block.
+    /// chunked or gzip body. Runs on a worker thread, so it must not block.
     func bodyTooLarge(_ head: HTTPRequestHead) -> HTTPResponse
+
+    /// Builds the response for a body sent with `Content-Encoding: gzip` that is not one valid
+    /// gzip member. Runs on a worker thread, so it must not block. The default is a bare 400.
+    func undecodableBody(_ head: HTTPRequestHead) -> HTTPResponse
 
     /// Builds the response to a whole request.
     ///
-    /// Runs in a Swift task once the whole body is in. The connection stays suspended
-    /// meanwhile, so no worker thread waits.
+    /// Runs in a Swift task once the whole body is in, gzip-decoded when it was sent so. The
+    /// connection stays suspended meanwhile, so no worker thread waits.
     func respond(to request: HTTPRequest) async -> HTTPResponse
+}
+
+extension HTTPHandler {
+    /// Returns a 400 response with no body.
+    public func undecodableBody(_ head: HTTPRequestHead) -> HTTPResponse {
+        HTTPResponse(status: 400)
+    }
 }

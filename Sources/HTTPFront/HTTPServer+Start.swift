@@ -38,6 +38,8 @@ extension HTTPServer {
         options.uri_log_cls = cls
         options.logger = MHDCallbacks.logger
         options.logger_cls = cls
+        options.notify_connection = MHDCallbacks.connectionNotifier
+        options.notify_connection_cls = cls
 
         let daemon = address.withSocketAddress { socketAddress in
             options.address = socketAddress

@@ -16,14 +16,11 @@ public final class HTTPServer: Sendable {
     {
         try Self.validate(configuration)
         let address = try ListenAddress(host: configuration.host, port: configuration.port)
-        let core = ServerCore(
-            handler: handler,
-            maxHeaderBytes: configuration.maxHeaderBytes,
-            maxBodyBytes: configuration.maxBodyBytes
-        )
+        let core = ServerCore(handler: handler, configuration: configuration)
         let daemon = try Self.start(configuration, at: address, core: core)
         self.port = Int(cmhd_bound_port(daemon))
         core.adopt(daemon: daemon)
+        core.watchdog.start()
         self.core = core
     }
 
@@ -35,6 +32,21 @@ public final class HTTPServer: Sendable {
     /// requests in progress go on.
     public func stopAccepting() {
         core.stopAccepting()
+    }
+
+    /// Makes every later response close its connection (`Connection: close`), so that clients
+    /// reconnect, and a load balancer sends the new connection to another server while this one
+    /// drains. Idle kept-alive connections stay open until they send a request or `stop()`.
+    public func disableKeepAlive() {
+        core.keepAliveDisabled.store(true, ordering: .relaxed)
+    }
+
+    /// The current connection and request counts, cheap enough to read on every scrape.
+    public var statistics: HTTPServerStatistics {
+        HTTPServerStatistics(
+            openConnections: core.watchdog.openConnections.load(ordering: .relaxed),
+            openRequests: core.openRequests.load(ordering: .relaxed),
+            timedOutConnections: core.watchdog.cutConnections.load(ordering: .relaxed))
     }
 
     /// Closes every connection and stops the worker threads; safe to call more than once.
@@ -63,6 +75,12 @@ public final class HTTPServer: Sendable {
             ("idleTimeoutSeconds must be 0 or more", configuration.idleTimeoutSeconds >= 0),
             ("maxHeaderBytes must be 1024 or more", configuration.maxHeaderBytes >= 1024),
             ("maxBodyBytes must be 0 or more", configuration.maxBodyBytes >= 0),
+            ("gzipMinBytes must be 0 or more", (configuration.gzipMinBytes ?? 0) >= 0),
+            (
+                "headerTimeout must be positive",
+                (configuration.headerTimeout ?? .seconds(1)) > .zero
+            ),
+            ("bodyTimeout must be positive", (configuration.bodyTimeout ?? .seconds(1)) > .zero),
         ]
         let problems = checks.filter { !$0.1 }.map(\.0)
         guard problems.isEmpty else {

@@ -29,8 +29,23 @@ public struct HTTPServerConfiguration: Sendable {
     /// per-connection memory is left for one.
     public var maxHeaderBytes: Int
     /// The maximum body size in bytes, 0 or more; a body of exactly this size passes.
-    /// Default 65536.
+    /// Default 65536. A body sent with `Content-Encoding: gzip` (or `x-gzip`) is decoded
+    /// before the handler sees it, and both its size as sent and its decoded size must stay
+    /// within this limit. Decoding stops one byte past the limit.
     public var maxBodyBytes: Int
+    /// The time a client has to send a request's head, or nil for no limit. Default nil.
+    /// For the first request on a connection the time counts from the accept; for a later
+    /// request on a kept-alive connection, from its first byte. A client past it gets a 408
+    /// (plain HTTP only) and its connection is shut down.
+    public var headerTimeout: Duration?
+    /// The time a client has to send a request's body after its head, or nil for no limit.
+    /// Default nil. A client past it is treated as for `headerTimeout`.
+    public var bodyTimeout: Duration?
+    /// The smallest response body, in bytes, compressed with gzip when the request's
+    /// `Accept-Encoding` allows it, or nil to never compress. Default nil. Such responses carry
+    /// `Vary: Accept-Encoding` whether compressed or not; a response that already has a
+    /// `Content-Encoding`, or whose compressed form would not be smaller, is sent as is.
+    public var gzipMinBytes: Int?
     /// The certificate and private key for HTTPS; nil serves plain HTTP. Default nil.
     public var tls: TLSIdentity?
 
@@ -43,6 +58,9 @@ public struct HTTPServerConfiguration: Sendable {
         idleTimeoutSeconds: Int = 60,
         maxHeaderBytes: Int = 16384,
         maxBodyBytes: Int = 65536,
+        headerTimeout: Duration? = nil,
+        bodyTimeout: Duration? = nil,
+        gzipMinBytes: Int? = nil,
         tls: TLSIdentity? = nil
     ) {
         self.host = host
@@ -52,6 +70,9 @@ public struct HTTPServerConfiguration: Sendable {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes
+        self.headerTimeout = headerTimeout
+        self.bodyTimeout = bodyTimeout
+        self.gzipMinBytes = gzipMinBytes
         self.tls = tls
     }
 }

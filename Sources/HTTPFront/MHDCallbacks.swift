@@ -37,6 +37,13 @@ enum MHDCallbacks {
         log(cls: cls, format: format, arguments: arguments)
     }
 
+    /// `MHD_OPTION_NOTIFY_CONNECTION`.
+    static let connectionNotifier: MHD_NotifyConnectionCallback = {
+        cls, connection, socketContext, code in
+        notifyConnection(
+            cls: cls, connection: connection, socketContext: socketContext, code: code)
+    }
+
     /// Creates the request context from the raw request target, before libmicrohttpd splits
     /// off the query and percent-decodes the path; the result becomes `con_cls`.
     private static func logURI(
@@ -46,15 +53,46 @@ enum MHDCallbacks {
     ) -> UnsafeMutableRawPointer? {
         guard let cls else { return nil }
         let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
-        return retainedContext(target: uri.map { String(cString: $0) }, core: core)
+        return retainedContext(
+            target: uri.map { String(cString: $0) }, connection: connection, core: core)
     }
 
     /// Creates a context and returns it retained; the completion callback releases it.
-    private static func retainedContext(target: String?, core: ServerCore)
-        -> UnsafeMutableRawPointer
-    {
+    private static func retainedContext(
+        target: String?, connection: OpaquePointer?, core: ServerCore
+    ) -> UnsafeMutableRawPointer {
         core.openRequests.add(1, ordering: .relaxed)
-        return Unmanaged.passRetained(RequestContext(target: target)).toOpaque()
+        let watched = connection.flatMap(watchedConnection)
+        watched?.requestLineArrived()
+        return Unmanaged.passRetained(RequestContext(target: target, watched: watched))
+            .toOpaque()
+    }
+
+    /// Returns the state that `notifyConnection` stored for `connection`, if any.
+    private static func watchedConnection(_ connection: OpaquePointer) -> WatchedConnection? {
+        guard let raw = cmhd_socket_context(connection) else { return nil }
+        return Unmanaged<WatchedConnection>.fromOpaque(raw).takeUnretainedValue()
+    }
+
+    /// Registers a new connection with the watchdog and keeps its state, retained, in the
+    /// connection's socket context; releases it when the connection closes.
+    private static func notifyConnection(
+        cls: UnsafeMutableRawPointer?,
+        connection: OpaquePointer?,
+        socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+        code: MHD_ConnectionNotificationCode
+    ) {
+        guard let cls, let connection, let socketContext else { return }
+        let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+        if code == cmhd_connection_started {
+            let watched = core.watchdog.connectionOpened(socket: cmhd_connection_fd(connection))
+            socketContext.pointee = Unmanaged.passRetained(watched).toOpaque()
+        } else if let raw = socketContext.pointee {
+            socketContext.pointee = nil
+            let watched = Unmanaged<WatchedConnection>.fromOpaque(raw)
+            core.watchdog.connectionClosed(watched.takeUnretainedValue())
+            watched.release()
+        }
     }
 
     /// Routes one access handler call to the request's context.
@@ -73,7 +111,8 @@ enum MHDCallbacks {
         if contextPointer.pointee == nil {
             // The URI log callback always runs first; this covers a request without one.
             let target = url.map { String(cString: $0) }
-            contextPointer.pointee = retainedContext(target: target, core: core)
+            contextPointer.pointee = retainedContext(
+                target: target, connection: connection, core: core)
         }
         guard let raw = contextPointer.pointee else { return cmhd_no }
         let context = Unmanaged<RequestContext>.fromOpaque(raw).takeUnretainedValue()
@@ -96,7 +135,9 @@ enum MHDCallbacks {
     ) {
         guard let cls, let contextPointer, let raw = contextPointer.pointee else { return }
         contextPointer.pointee = nil
-        Unmanaged<RequestContext>.fromOpaque(raw).release()
+        let context = Unmanaged<RequestContext>.fromOpaque(raw)
+        context.takeUnretainedValue().watched?.requestCompleted()
+        context.release()
         let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
         core.openRequests.subtract(1, ordering: .relaxed)
     }

@@ -21,21 +21,36 @@ final class RequestContext: @unchecked Sendable {
         case responding
     }
 
+    /// Why a body is rejected once it has been read to its end.
+    enum BodyRejection {
+        /// The body, as sent or after gzip decoding, passed the limit.
+        case tooLarge
+        /// The body is sent with `Content-Encoding: gzip` but is not valid gzip.
+        case undecodable
+    }
+
     /// The raw request target, or nil when libmicrohttpd did not report one.
     let target: String?
+    /// The connection's timing state, which the header and body timeouts watch.
+    let watched: WatchedConnection?
     var phase = Phase.head
     var head: HTTPRequestHead?
     var body: [UInt8] = []
-    /// Whether body bytes went past the limit; later bytes are counted, not stored.
-    var bodyOverLimit = false
-    /// Body bytes dropped after the limit was passed.
+    /// The decoder of a body sent with `Content-Encoding: gzip`; its output replaces `body`.
+    var decoder: GzipDecoder?
+    /// Body bytes as sent, before any decoding.
+    var receivedBytes = 0
+    /// Set once the body is known to be rejected; later bytes are counted, not stored.
+    var bodyRejection: BodyRejection?
+    /// Body bytes dropped after the body was rejected.
     var discardedBytes = 0
     /// The connection this request arrived on; valid until the completion callback.
     var connection: OpaquePointer?
     /// The response stored by the handler task before it resumes the connection.
     let response = Mutex<HTTPResponse?>(nil)
 
-    init(target: String?) {
+    init(target: String?, watched: WatchedConnection?) {
         self.target = target
+        self.watched = watched
     }
 }

@@ -31,7 +31,7 @@ extension ServerCore {
                 // stop() resumed the connection without a response, so close it.
                 return cmhd_no
             }
-            return MHDResponse.queue(response, on: connection)
+            return queue(response, for: context, on: connection)
         }
     }
 
@@ -43,6 +43,7 @@ extension ServerCore {
         version: String,
         method: String
     ) -> MHD_Result {
+        context.watched?.headArrived()
         let head = HTTPRequestHead(
             method: method,
             target: context.target ?? "",
@@ -54,56 +55,91 @@ extension ServerCore {
         context.phase = .body
 
         if let status = head.sizeRejectionStatus(maxBytes: maxHeaderBytes) {
-            return MHDResponse.queue(HTTPResponse(status: status), on: connection)
+            return queue(HTTPResponse(status: status), for: context, on: connection)
         }
         guard head.hasValidTokens else {
-            return MHDResponse.queue(HTTPResponse(status: 400), on: connection)
+            return queue(HTTPResponse(status: 400), for: context, on: connection)
         }
         if let status = head.framingRejectionStatus {
-            return MHDResponse.queue(HTTPResponse(status: status), on: connection)
+            return queue(HTTPResponse(status: status), for: context, on: connection)
         }
         if let early = handler.screen(head) {
-            return MHDResponse.queue(early, on: connection)
+            return queue(early, for: context, on: connection)
         }
+        // The size as sent is checked too, so a gzip body cannot make the server read more.
         if let declared = head.headers["Content-Length"].flatMap(UInt64.init),
             declared > UInt64(maxBodyBytes)
         {
-            return MHDResponse.queue(handler.bodyTooLarge(head), on: connection)
+            return queue(handler.bodyTooLarge(head), for: context, on: connection)
+        }
+        if let coding = head.headers["Content-Encoding"], ContentCoding.isGzip(coding) {
+            context.decoder = GzipDecoder(maxOutputBytes: maxBodyBytes)
+            if context.decoder == nil { return cmhd_no }
         }
         return cmhd_yes
     }
 
-    /// Stores body bytes up to the limit and counts the rest; returns false once so many
-    /// bytes were dropped that the connection should close.
+    /// Stores or decodes body bytes up to the limit, and counts the rest. Returns false once so
+    /// many bytes were dropped that the connection should close.
     private func receive(
         _ context: RequestContext,
         bytes: UnsafePointer<CChar>?,
         count: Int
     ) -> Bool {
-        let room = maxBodyBytes - context.body.count
-        if !context.bodyOverLimit, count <= room, let bytes {
-            context.body.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
-            return true
+        if context.bodyRejection == nil, let bytes {
+            let piece = UnsafeRawBufferPointer(start: bytes, count: count)
+            context.receivedBytes += count
+            if context.receivedBytes > maxBodyBytes {
+                context.bodyRejection = .tooLarge
+            } else if let decoder = context.decoder {
+                context.bodyRejection = Self.rejection(for: decoder.decode(piece))
+            } else {
+                context.body.append(contentsOf: piece)
+            }
+            if context.bodyRejection == nil { return true }
         }
         // libmicrohttpd 0.9.75 rejects MHD_queue_response while a body is being read (the
         // connection state must be HEADERS_PROCESSED or FULL_REQ_RECEIVED), so the response
         // waits for the end of the body. The dropped bytes are capped so that an endless
         // chunked body cannot hold the connection forever.
-        context.bodyOverLimit = true
         context.discardedBytes += count
         return context.discardedBytes <= maxDiscardedBytes
     }
 
-    /// Queues the response to an oversized body, or suspends the connection and starts the handler task.
+    private static func rejection(for status: GzipDecoder.Status) -> RequestContext.BodyRejection? {
+        switch status {
+        case .needsInput, .finished: nil
+        case .tooLarge: .tooLarge
+        case .malformed: .undecodable
+        }
+    }
+
+    /// Queues the response to a rejected body, or suspends the connection and starts the
+    /// handler task.
     private func finishBody(_ context: RequestContext, on connection: OpaquePointer) -> MHD_Result {
         guard let head = context.head else { return cmhd_no }
-        if context.bodyOverLimit {
-            return MHDResponse.queue(handler.bodyTooLarge(head), on: connection)
+        if let decoder = context.decoder, context.bodyRejection == nil {
+            if decoder.status == .finished {
+                context.body = decoder.output
+            } else {
+                // The body ended before the gzip member did; an empty body counts as well.
+                context.bodyRejection = .undecodable
+            }
+            context.decoder = nil
+        }
+        switch context.bodyRejection {
+        case .tooLarge:
+            return queue(handler.bodyTooLarge(head), for: context, on: connection)
+        case .undecodable:
+            return queue(handler.undecodableBody(head), for: context, on: connection)
+        case nil:
+            break
         }
 
         let request = HTTPRequest(head: head, body: context.body)
         context.body = []
         context.phase = .responding
+        context.watched?.requestArrived()
         // Suspend before the task exists, so the task can never resume a connection that is
         // not suspended yet.
         guard suspend(context, on: connection) else { return cmhd_no }
@@ -113,5 +149,21 @@ extension ServerCore {
             self.deliver(response, to: context)
         }
         return cmhd_yes
+    }
+
+    /// Queues `response` after compressing it when the request allows, and closing the
+    /// connection after it while the server drains; stops the request's timeouts.
+    private func queue(
+        _ response: HTTPResponse, for context: RequestContext, on connection: OpaquePointer
+    ) -> MHD_Result {
+        context.watched?.requestArrived()
+        var response = response
+        if let gzipMinBytes, let head = context.head {
+            response.compress(for: head, minBytes: gzipMinBytes)
+        }
+        if keepAliveDisabled.load(ordering: .relaxed) {
+            response.headers.replaceOrAdd(name: "Connection", value: "close")
+        }
+        return MHDResponse.queue(response, on: connection)
     }
 }

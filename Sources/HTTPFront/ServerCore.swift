@@ -5,12 +5,14 @@ import Synchronization
     import Glibc
 #endif
 
-/// The state the libmicrohttpd callbacks share: the handler, the limits, and the suspended
-/// requests.
+/// The state the libmicrohttpd callbacks share: the handler, the limits, the suspended
+/// requests and the connection watchdog.
 final class ServerCore: Sendable {
     let handler: any HTTPHandler
     let maxHeaderBytes: Int
     let maxBodyBytes: Int
+    /// The smallest body compressed for a client that accepts gzip, or nil for never.
+    let gzipMinBytes: Int?
     /// Bytes of an oversized body that are read and dropped before the connection is closed
     /// without a response, because libmicrohttpd 0.9.75 can only respond once the body has
     /// ended.
@@ -21,12 +23,20 @@ final class ServerCore: Sendable {
     let lastLogMessage = Mutex<String?>(nil)
     /// Request contexts created and not yet released by the completion callback.
     let openRequests = Atomic<Int>(0)
+    /// Whether responses close their connection, set once the server drains.
+    let keepAliveDisabled = Atomic<Bool>(false)
+    /// The open connections and their header and body timeouts.
+    let watchdog: ConnectionWatchdog
 
-    init(handler: any HTTPHandler, maxHeaderBytes: Int, maxBodyBytes: Int) {
+    init(handler: any HTTPHandler, configuration: HTTPServerConfiguration) {
         self.handler = handler
-        self.maxHeaderBytes = maxHeaderBytes
-        self.maxBodyBytes = maxBodyBytes
-        self.maxDiscardedBytes = max(maxBodyBytes, 1 << 20)
+        self.maxHeaderBytes = configuration.maxHeaderBytes
+        self.maxBodyBytes = configuration.maxBodyBytes
+        self.gzipMinBytes = configuration.gzipMinBytes
+        self.maxDiscardedBytes = max(configuration.maxBodyBytes, 1 << 20)
+        let timeouts = ReceiveTimeouts(
+            header: configuration.headerTimeout, body: configuration.bodyTimeout)
+        watchdog = ConnectionWatchdog(timeouts: timeouts, isTLS: configuration.tls != nil)
     }
 
     /// Records the running daemon, so that `stop()` can end it.
@@ -67,6 +77,7 @@ final class ServerCore: Sendable {
     /// The daemon lock is held through `MHD_stop_daemon`, so a second caller returns only once
     /// the daemon is gone. Worker threads never take that lock.
     func stop() {
+        watchdog.stop()
         daemon.withLock { daemon in
             guard let running = daemon?.pointer else { return }
             // libmicrohttpd panics when stopped with a connection still suspended.

@@ -1,0 +1,17 @@
+/// Counts of an `HTTPServer` at one moment, for metrics and for draining.
+public struct HTTPServerStatistics: Sendable, Equatable {
+    /// Client connections open now, idle kept-alive ones included.
+    public var openConnections: Int
+    /// Requests begun and not yet completed: from the request line until the response is sent
+    /// or the connection fails.
+    public var openRequests: Int
+    /// Connections cut since the start because a head or body took longer than its timeout.
+    public var timedOutConnections: Int
+
+    /// Creates statistics from their counts.
+    public init(openConnections: Int, openRequests: Int, timedOutConnections: Int) {
+        self.openConnections = openConnections
+        self.openRequests = openRequests
+        self.timedOutConnections = timedOutConnections
+    }
+}
