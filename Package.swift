@@ -18,6 +18,7 @@ let package = Package(
 
         .target(name: "GatewayCore"),
         .target(name: "GatewayLog"),
+        .target(name: "GatewayMetrics"),
         .target(name: "GatewayConfig", dependencies: ["GatewayCore", "GatewayLog"]),
         .target(name: "HTTPFront", dependencies: ["CMicroHTTPD", "CZlib"]),
         .target(name: "Upstream", dependencies: ["CCurl", "GatewayCore"]),
@@ -25,8 +26,8 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayLog", "HTTPFront", "Upstream",
-                "SessionStore",
+                "GatewayCore", "GatewayConfig", "GatewayLog", "GatewayMetrics", "HTTPFront",
+                "Upstream", "SessionStore",
             ]
         ),
         .executableTarget(name: "navixy-gateway", dependencies: ["Gateway"]),
@@ -37,6 +38,7 @@ let package = Package(
 
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"]),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayLog"]),
+        .testTarget(name: "GatewayMetricsTests", dependencies: ["GatewayMetrics"]),
         .testTarget(name: "HTTPFrontTests", dependencies: ["HTTPFront"]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream"]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
