@@ -6,18 +6,17 @@ import HTTPFront
 struct AccessLog: Sendable {
     let logger: Logger
 
-    /// Logs the outcome of one request. The path is logged as its route template, never with
-    /// the subject, and no header value but the request id is written.
+    /// Logs the outcome of one request. The path is logged as its route template (`route`),
+    /// never with the subject, and no header value but the request id is written.
     func record(
-        head: HTTPRequestHead, response: HTTPResponse, caller: AuthenticatedCaller?,
-        trace: CallTrace
+        head: HTTPRequestHead, route: String, response: HTTPResponse,
+        caller: AuthenticatedCaller?, trace: CallTrace
     ) {
         guard logger.isEnabled(.info) else { return }
         var fields: [String: LogValue] = [
             "request.id": .string(trace.requestID),
-            "http.method": .string(head.method),
-            "http.route": .string(
-                RouteMatch.match(path: head.path)?.endpoint.routeLabel ?? "unmatched"),
+            "http.method": .string(OperationalMetrics.methodLabel(head.method)),
+            "http.route": .string(route),
             "http.status": .int(response.status),
             "duration.ms": .double(trace.elapsedMilliseconds),
         ]

@@ -12,6 +12,7 @@ struct GatewayHandler: HTTPHandler {
     let pushTokens: PushTokenEndpoint
     let probes: ProbeEndpoint
     let accessLog: AccessLog
+    let metrics: OperationalMetrics
     let maxBodyBytes: Int
     let makeRequestID: @Sendable () -> String
 
@@ -20,28 +21,24 @@ struct GatewayHandler: HTTPHandler {
             _ = try Preflight.check(head, authenticator: authenticator)
             return nil
         } catch {
-            let trace = CallTrace(requestID: requestID(for: head))
-            let response = ResponseRenderer.error(error, trace: trace)
-            accessLog.record(head: head, response: response, caller: nil, trace: trace)
-            return response
+            return reject(head, with: error)
         }
     }
 
     func bodyTooLarge(_ head: HTTPRequestHead) -> HTTPResponse {
-        let trace = CallTrace(requestID: requestID(for: head))
-        let error: GatewayError
-        do {
-            _ = try Preflight.check(head, authenticator: authenticator)
-            error = GatewayError.bodyTooLarge(limitBytes: maxBodyBytes)
-        } catch let failure {
-            error = failure
-        }
-        let response = ResponseRenderer.error(error, trace: trace)
-        accessLog.record(head: head, response: response, caller: nil, trace: trace)
-        return response
+        rejectBody(head, with: GatewayError.bodyTooLarge(limitBytes: maxBodyBytes))
+    }
+
+    func undecodableBody(_ head: HTTPRequestHead) -> HTTPResponse {
+        rejectBody(
+            head,
+            with: GatewayError.invalidJSON(
+                "The body is sent with Content-Encoding: gzip but is not valid gzip."))
     }
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
+        metrics.requestsInFlight.increment()
+        defer { metrics.requestsInFlight.decrement() }
         let trace = CallTrace(
             requestID: requestID(for: request.head),
             requestedTimeout: RequestTimeoutHeader.timeout(
@@ -56,8 +53,41 @@ struct GatewayHandler: HTTPHandler {
         } catch {
             response = ResponseRenderer.error(error, trace: trace)
         }
-        accessLog.record(head: request.head, response: response, caller: caller, trace: trace)
+        finish(request.head, response: response, caller: caller, trace: trace)
         return response
+    }
+
+    /// Answers a body that cannot be used. The head checks run again first, because their
+    /// errors come before any error about the body.
+    private func rejectBody(_ head: HTTPRequestHead, with bodyError: GatewayError)
+        -> HTTPResponse
+    {
+        do {
+            _ = try Preflight.check(head, authenticator: authenticator)
+            return reject(head, with: bodyError)
+        } catch {
+            return reject(head, with: error)
+        }
+    }
+
+    private func reject(_ head: HTTPRequestHead, with error: GatewayError) -> HTTPResponse {
+        let trace = CallTrace(requestID: requestID(for: head))
+        let response = ResponseRenderer.error(error, trace: trace)
+        finish(head, response: response, caller: nil, trace: trace)
+        return response
+    }
+
+    /// Writes the access line and counts the request.
+    private func finish(
+        _ head: HTTPRequestHead, response: HTTPResponse, caller: AuthenticatedCaller?,
+        trace: CallTrace
+    ) {
+        let route = RouteMatch.match(path: head.path)?.endpoint.routeLabel ?? "unmatched"
+        accessLog.record(
+            head: head, route: route, response: response, caller: caller, trace: trace)
+        metrics.recordRequest(
+            route: route, method: head.method, status: response.status,
+            duration: .now - trace.startedAt)
     }
 
     /// Hands the call to its endpoint. The subject is checked here, after the key, the route

@@ -11,10 +11,12 @@ import Upstream
 public final class GatewayServer: Sendable {
     /// The port the front listens on, useful when the configuration asked for port 0.
     public let port: Int
-    private let server: HTTPServer
-    private let client: UpstreamClient
-    private let store: any SessionStore
-    private let logger: Logger
+    let server: HTTPServer
+    let client: UpstreamClient
+    let store: any SessionStore
+    let logger: Logger
+    let drainState: DrainState
+    let metrics: OperationalMetrics
 
     /// Opens the store, starts the upstream client and starts listening.
     public init(
@@ -22,6 +24,8 @@ public final class GatewayServer: Sendable {
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(GatewayStartError) {
         self.logger = logger
+        let metrics = OperationalMetrics(
+            regions: configuration.regions.keys.sorted(), version: BuildInfo.version)
         let store = try Self.openStore(configuration.store)
         let client: UpstreamClient
         let forwarder: NavixyForwarder
@@ -35,14 +39,18 @@ public final class GatewayServer: Sendable {
         }
         do {
             forwarder = try NavixyForwarder(
-                transport: client, regions: configuration.regions, logger: logger)
+                transport: client, regions: configuration.regions, logger: logger,
+                observer: metrics)
         } catch {
             client.shutdown()
             store.close()
             throw error
         }
+        let drainState = DrainState()
         let handler = Self.makeHandler(
-            configuration, store: store, forwarder: forwarder, logger: logger, clock: clock)
+            configuration, store: MeasuredSessionStore(base: store, metrics: metrics),
+            forwarder: forwarder, metrics: metrics, drain: drainState, logger: logger,
+            clock: clock)
         do {
             server = try HTTPServer(
                 configuration: Self.frontConfiguration(configuration), handler: handler)
@@ -51,12 +59,16 @@ public final class GatewayServer: Sendable {
             store.close()
             throw GatewayStartError("cannot listen on \(configuration.listen): \(error)")
         }
+        metrics.observe(server, drain: drainState)
         self.port = server.port
         self.client = client
         self.store = store
+        self.drainState = drainState
+        self.metrics = metrics
     }
 
-    /// Stops listening, fails calls still waiting on Navixy, and closes the store.
+    /// Closes every connection at once, fails calls still waiting on Navixy, and closes the
+    /// store. `drain(grace:timeout:pause:)` stops gracefully and calls this at its end.
     public func stop() {
         server.stop()
         client.shutdown()
@@ -82,7 +94,8 @@ public final class GatewayServer: Sendable {
 
     private static func makeHandler(
         _ configuration: GatewayConfiguration, store: any SessionStore,
-        forwarder: NavixyForwarder, logger: Logger, clock: @escaping @Sendable () -> Date
+        forwarder: NavixyForwarder, metrics: OperationalMetrics, drain: DrainState,
+        logger: Logger, clock: @escaping @Sendable () -> Date
     ) -> GatewayHandler {
         let storeFailure = StoreFailure(logger: logger)
         return GatewayHandler(
@@ -93,8 +106,9 @@ public final class GatewayServer: Sendable {
             pushTokens: PushTokenEndpoint(
                 store: store, forwarder: forwarder, knownCategories: configuration.categories,
                 storeFailure: storeFailure, clock: clock),
-            probes: ProbeEndpoint(store: store),
+            probes: ProbeEndpoint(store: store, drain: drain, operationalMetrics: metrics),
             accessLog: AccessLog(logger: logger),
+            metrics: metrics,
             maxBodyBytes: configuration.limits.maxBodyBytes,
             makeRequestID: {
                 var generator = SystemRandomNumberGenerator()
@@ -102,6 +116,8 @@ public final class GatewayServer: Sendable {
             })
     }
 
+    /// The front's settings: the header timeout also bounds the body, counted from the end
+    /// of the head.
     private static func frontConfiguration(_ configuration: GatewayConfiguration)
         -> HTTPServerConfiguration
     {
@@ -112,7 +128,10 @@ public final class GatewayServer: Sendable {
             maxConnections: limits.maxConnections,
             idleTimeoutSeconds: max(1, limits.idleTimeoutMs / 1000),
             maxHeaderBytes: limits.maxHeaderBytes,
-            maxBodyBytes: limits.maxBodyBytes)
+            maxBodyBytes: limits.maxBodyBytes,
+            headerTimeout: .milliseconds(limits.headerTimeoutMs),
+            bodyTimeout: .milliseconds(limits.headerTimeoutMs),
+            gzipMinBytes: configuration.gzipMinBytes)
     }
 }
 

@@ -2,7 +2,7 @@ import GatewayCore
 import HTTPFront
 
 /// The checks that need only the request head, in the order callers rely on: the key (401,
-/// then 403), the route (404, 405), then the media type (415).
+/// then 403), the route (404, 405), then the media type and content coding (415).
 ///
 /// They run once on a libmicrohttpd worker thread before any body byte is read, so that a
 /// refused call never uploads its body, and again in the task that answers the call. Both runs
@@ -39,8 +39,12 @@ struct Preflight: Sendable {
         return caller
     }
 
-    /// Accepts `application/json` with any parameters (`charset=utf-8`) and no content coding
-    /// but `identity`.
+    /// The content codings a request body may have. The front decodes `gzip` (and its alias
+    /// `x-gzip`) before the body reaches the pipeline.
+    static let acceptedCodings: Set<String> = ["identity", "gzip", "x-gzip"]
+
+    /// Accepts `application/json` with any parameters (`charset=utf-8`), sent as is or with
+    /// one gzip coding.
     private static func checkMediaType(_ headers: HTTPHeaders) throws(GatewayError) {
         let contentType = headers["Content-Type"] ?? ""
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
@@ -48,10 +52,12 @@ struct Preflight: Sendable {
             throw GatewayError.unsupportedMediaType(
                 "The body must be JSON sent with Content-Type: application/json.")
         }
-        let coding = (headers["Content-Encoding"] ?? "identity").trimmingASCIISpaces()
-        guard coding.lowercased() == "identity" else {
+        let codings = headers.values(for: "Content-Encoding")
+        let coding = (codings.first ?? "identity").trimmingASCIISpaces()
+        guard codings.count <= 1, acceptedCodings.contains(coding.lowercased()) else {
             throw GatewayError.unsupportedMediaType(
-                "Content-Encoding \(coding.prefix(40)) is not supported; send the body as is.")
+                "Content-Encoding \(coding.prefix(40)) is not supported; send the body as is "
+                    + "or with Content-Encoding: gzip.")
         }
     }
 }

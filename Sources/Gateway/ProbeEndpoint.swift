@@ -1,17 +1,24 @@
 import GatewayCore
+import GatewayMetrics
 import SessionStore
 
 /// `GET /healthz`, `/readyz` and `/metrics`, which need no caller key.
 struct ProbeEndpoint: Sendable {
     let store: any SessionStore
+    let drain: DrainState
+    let operationalMetrics: OperationalMetrics
 
     /// 200 while the process serves.
     func health() -> Reply {
         Reply(status: 200, body: Array(#"{"status":"ok"}"#.utf8))
     }
 
-    /// 200 when the store answers, else 503.
+    /// 200 when the store answers and no stop signal arrived; else 503, so that load
+    /// balancers send new calls elsewhere. Draining is checked first and costs no store call.
     func readiness() async -> Reply {
+        if drain.isDraining {
+            return Reply(status: 503, body: Array(#"{"status":"draining"}"#.utf8))
+        }
         do {
             try await store.ping()
             return Reply(status: 200, body: Array(#"{"status":"ready"}"#.utf8))
@@ -22,10 +29,8 @@ struct ProbeEndpoint: Sendable {
 
     /// The Prometheus text exposition.
     func metrics() -> Reply {
-        // TODO: expose request, upstream and store metrics; until then scrapers see only
-        // that the process is up.
         Reply(
-            status: 200, body: Array("navixy_gateway_up 1\n".utf8),
-            contentType: "text/plain; version=0.0.4")
+            status: 200, body: Array(operationalMetrics.exposition().utf8),
+            contentType: MetricsRegistry.contentType)
     }
 }

@@ -74,6 +74,7 @@ struct GatewayCommand {
                     "config.problem": .string(warning.message),
                 ])
         }
+        let signals = SignalWaiter()
         let gateway: GatewayServer
         do {
             gateway = try GatewayServer(configuration: configuration, logger: logger)
@@ -83,11 +84,38 @@ struct GatewayCommand {
             return 1
         }
         logger.info("gateway started", StartupSummary.fields(configuration, port: gateway.port))
-        let signal = SignalWaiter.waitForTermination()
-        logger.info("gateway stopping", ["signal": .string(signal)])
-        gateway.stop()
-        logger.info("gateway stopped")
+        let signal = signals.waitForSignal()
+        drain(
+            gateway, after: signal, signals: signals, settings: configuration.shutdown,
+            logger: logger)
         return 0
+    }
+
+    /// Drains the gateway and logs each step; a second signal cuts the waits short.
+    private func drain(
+        _ gateway: GatewayServer, after signal: String, signals: SignalWaiter, settings: Shutdown,
+        logger: Logger
+    ) {
+        let started = ContinuousClock.now
+        logger.info(
+            "gateway draining",
+            [
+                "signal": .string(signal), "shutdown.grace_ms": .int(settings.graceMs),
+                "shutdown.drain_timeout_ms": .int(settings.drainTimeoutMs),
+            ])
+        let report = gateway.drain(
+            grace: .milliseconds(settings.graceMs), timeout: .milliseconds(settings.drainTimeoutMs)
+        ) { signals.waitForSignal(upTo: $0) }
+        let elapsed = ContinuousClock.now - started
+        logger.info(
+            "gateway stopped",
+            [
+                "drain.abandoned_requests": .int(report.abandonedRequests),
+                "drain.interrupted": .bool(report.interrupted),
+                "duration.ms": .int(
+                    Int(elapsed.components.seconds) * 1000
+                        + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)),
+            ])
     }
 
     private func printError(_ line: String) {

@@ -20,6 +20,15 @@ enum StartupSummary {
             "callers": .string(configuration.callers.map(\.name).sorted().joined(separator: ",")),
             "authentication": .bool(!configuration.callers.isEmpty),
             "version": .string(BuildInfo.version),
+            "log.level": .string(configuration.logLevel.description),
+            "limits.max_body_bytes": .int(configuration.limits.maxBodyBytes),
+            "limits.max_header_bytes": .int(configuration.limits.maxHeaderBytes),
+            "limits.header_timeout_ms": .int(configuration.limits.headerTimeoutMs),
+            "limits.idle_timeout_ms": .int(configuration.limits.idleTimeoutMs),
+            "limits.max_connections": .int(configuration.limits.maxConnections),
+            "shutdown.grace_ms": .int(configuration.shutdown.graceMs),
+            "shutdown.drain_timeout_ms": .int(configuration.shutdown.drainTimeoutMs),
+            "gzip_min_bytes": .int(configuration.gzipMinBytes),
         ]
     }
 }
