@@ -12,6 +12,8 @@
 /// - `delay_ms`: milliseconds to wait before responding, 0 to 600000.
 /// - `drop`: `true` closes the connection without a response.
 /// - `retry_after`: a `Retry-After` header value, a string or a number of seconds.
+/// - `gzip`: `true` sends the response body gzip-compressed with `Content-Encoding: gzip`, also
+///   when the request's `Accept-Encoding` did not ask for it.
 /// - `repeat`: how many calls this step applies to, 1 (the default) to 1000000.
 struct FaultStep: Sendable, Equatable {
     /// The HTTP status to send, if the step sets one.
@@ -28,6 +30,8 @@ struct FaultStep: Sendable, Equatable {
     var drop = false
     /// The `Retry-After` header value to add, if any.
     var retryAfter: String?
+    /// Whether to compress the response body with gzip.
+    var gzip = false
     /// How many calls the step applies to.
     var repeatCount = 1
 
@@ -38,7 +42,7 @@ struct FaultStep: Sendable, Equatable {
 
     private static let knownFields: Set<String> = [
         "status", "code", "description", "body", "content_type", "delay_ms", "drop",
-        "retry_after", "repeat",
+        "retry_after", "repeat", "gzip",
     ]
 
     /// Reads a step from its JSON object, or throws naming the first invalid field.
@@ -56,6 +60,7 @@ struct FaultStep: Sendable, Equatable {
         body = try reader.string("body")
         delayMilliseconds = try reader.integer("delay_ms", in: 0...Self.maxDelayMilliseconds) ?? 0
         drop = try reader.bool("drop") ?? false
+        gzip = try reader.bool("gzip") ?? false
         retryAfter = try reader.headerValue("retry_after")
         repeatCount = try reader.integer("repeat", in: 1...Self.maxRepeatCount) ?? 1
         try readNavixyError(reader)
@@ -88,10 +93,12 @@ struct FaultStep: Sendable, Equatable {
         if navixyError != nil && body != nil {
             throw .invalidRequest("both \"code\" and \"body\" given: keep one")
         }
-        if drop && (navixyError != nil || body != nil || status != nil || retryAfter != nil) {
+        if drop
+            && (navixyError != nil || body != nil || status != nil || retryAfter != nil || gzip)
+        {
             throw .invalidRequest(
-                "\"drop\" sends no response, so it cannot go with code, body, status or retry_after"
-            )
+                "\"drop\" sends no response, so it cannot go with code, body, status, "
+                    + "retry_after or gzip")
         }
     }
 
@@ -110,6 +117,7 @@ struct FaultStep: Sendable, Equatable {
         if delayMilliseconds > 0 { fields["delay_ms"] = .integer(delayMilliseconds) }
         if drop { fields["drop"] = .bool(true) }
         if let retryAfter { fields["retry_after"] = .string(retryAfter) }
+        if gzip { fields["gzip"] = .bool(true) }
         return .object(fields)
     }
 }

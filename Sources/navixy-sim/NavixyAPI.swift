@@ -47,7 +47,7 @@ struct NavixyAPI: Sendable {
     }
 
     /// Applies a fault step: it waits first, then drops the connection, responds in its own
-    /// way, or lets the call run and changes its status and headers.
+    /// way, or lets the call run and changes its status and headers, and may compress the body.
     private func apply(_ fault: FaultStep, to call: NavixyCall) async -> HTTPResponse {
         if fault.delayMilliseconds > 0 {
             // Sleeping suspends the task, so the front's worker threads keep serving.
@@ -67,6 +67,10 @@ struct NavixyAPI: Sendable {
         }
         if let retryAfter = fault.retryAfter {
             response.headers.replaceOrAdd(name: "Retry-After", value: retryAfter)
+        }
+        if fault.gzip {
+            response.body = Gzip.compress(response.body)
+            response.headers.replaceOrAdd(name: "Content-Encoding", value: "gzip")
         }
         return response
     }

@@ -65,9 +65,11 @@ struct SimulatorOptions: Sendable, Equatable {
         A fault step has optional fields: "status" (HTTP status), "code" and "description"
         (Navixy error JSON), "body" and "content_type" (raw response text), "delay_ms"
         (milliseconds to wait, up to 600000), "drop" (true: close without a response),
-        "retry_after" (Retry-After header value) and "repeat" (number of calls, default 1).
-        A step without code, body or drop lets the call run and applies status, delay and
-        retry_after to its response. Recorded calls note the fault applied.
+        "retry_after" (Retry-After header value), "gzip" (true: send the response body
+        gzip-compressed, whatever the request's Accept-Encoding) and "repeat" (number of
+        calls, default 1). A step without code, body or drop lets the call run and applies
+        status, delay, retry_after and gzip to its response. Recorded calls note the fault
+        applied.
         """
 
     /// Reads the arguments that follow the program name, or throws a usage error.
