@@ -57,8 +57,8 @@ struct GatewayHandler: HTTPHandler {
         return response
     }
 
-    /// Answers a body that cannot be used. The head checks run again first, because their
-    /// errors come before any error about the body.
+    /// Builds the error response to a body that cannot be used. The head checks run again
+    /// first, because their errors come before any error about the body.
     private func rejectBody(_ head: HTTPRequestHead, with bodyError: GatewayError)
         -> HTTPResponse
     {

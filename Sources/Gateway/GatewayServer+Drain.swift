@@ -2,7 +2,7 @@ import GatewayLog
 
 /// The graceful stop after SIGTERM or SIGINT.
 extension GatewayServer {
-    /// How a drain ended.
+    /// The outcome of a drain.
     public struct DrainReport: Sendable, Equatable {
         /// Requests still open when the gateway closed every connection; 0 after a clean drain.
         public var abandonedRequests: Int
@@ -12,7 +12,7 @@ extension GatewayServer {
 
     /// Stops without dropping a call, then closes everything, and returns how it went.
     ///
-    /// 1. `/readyz` answers 503 at once and every response closes its connection, so load
+    /// 1. `/readyz` returns 503 at once and every response closes its connection, so load
     ///    balancers and clients move to other gateways.
     /// 2. For `grace`, new connections are still accepted and served, because load balancers
     ///    notice the failing probe only after a few checks.

@@ -116,8 +116,8 @@ public final class GatewayServer: Sendable {
             })
     }
 
-    /// The front's settings: the header timeout also bounds the body, counted from the end
-    /// of the head.
+    /// Builds the front's settings. The header timeout also bounds the body, counted from the
+    /// end of the head.
     private static func frontConfiguration(_ configuration: GatewayConfiguration)
         -> HTTPServerConfiguration
     {

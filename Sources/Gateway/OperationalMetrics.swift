@@ -39,22 +39,24 @@ final class OperationalMetrics: Sendable {
         registry.gauge(
             "process_start_time_seconds", help: "Start time of the process, in Unix seconds."
         ) { startedAt.timeIntervalSince1970 }
+
         requests = registry.counter(
             "navixy_gateway_requests_total",
-            help: "Requests answered, by route template, method and status.",
+            help: "Requests responded to, by route template, method and status.",
             labelNames: ["route", "method", "status"])
         requestDuration = registry.histogram(
             "navixy_gateway_request_duration_seconds",
-            help: "Time from the complete request head to the answer, by route and method.",
+            help: "Time from the complete request head to the response, by route and method.",
             labelNames: ["route", "method"], buckets: Self.callBuckets)
         requestsInFlight = registry.gauge(
             "navixy_gateway_requests_in_flight",
-            help: "Requests whose body is in and whose answer is being computed."
+            help: "Requests whose body is in and whose response is being computed."
         ).labels()
         storeDuration = registry.histogram(
             "navixy_gateway_store_duration_seconds",
             help: "Session store operations, by operation and outcome (ok or error).",
             labelNames: ["operation", "outcome"], buckets: Self.storeBuckets)
+
         upstreamAttempts = registry.counter(
             "navixy_gateway_upstream_attempts_total",
             help: "Attempts sent to Navixy, by region and outcome.",
@@ -77,8 +79,10 @@ final class OperationalMetrics: Sendable {
             labelNames: ["region", "state"])
         upstreamOverloaded = registry.counter(
             "navixy_gateway_upstream_overloaded_total",
-            help: "Calls refused because the region's concurrency limit stayed full.",
+            help:
+                "Calls rejected with 503 overloaded because the region's concurrency limit stayed full.",
             labelNames: ["region"])
+
         for region in regions {
             setCircuit(region: region, state: "closed")
         }
@@ -103,7 +107,7 @@ final class OperationalMetrics: Sendable {
         ) { drain.isDraining ? 1 : 0 }
     }
 
-    /// Counts one answered request and its duration.
+    /// Counts one request with its response status and duration.
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         let method = Self.methodLabel(method)
         requests.labels(route, method, String(status)).increment()
@@ -122,7 +126,7 @@ final class OperationalMetrics: Sendable {
         }
     }
 
-    /// The Prometheus text exposition.
+    /// Returns the Prometheus text exposition.
     func exposition() -> String {
         registry.exposition()
     }

@@ -13,7 +13,7 @@ struct ProbeEndpoint: Sendable {
         Reply(status: 200, body: Array(#"{"status":"ok"}"#.utf8))
     }
 
-    /// 200 when the store answers and no stop signal arrived; else 503, so that load
+    /// Returns 200 when the store responds and no stop signal arrived, else 503, so that load
     /// balancers send new calls elsewhere. Draining is checked first and costs no store call.
     func readiness() async -> Reply {
         if drain.isDraining {
@@ -27,7 +27,7 @@ struct ProbeEndpoint: Sendable {
         }
     }
 
-    /// The Prometheus text exposition.
+    /// Returns the Prometheus text exposition.
     func metrics() -> Reply {
         Reply(
             status: 200, body: Array(operationalMetrics.exposition().utf8),
