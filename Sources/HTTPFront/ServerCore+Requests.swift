@@ -121,10 +121,11 @@ extension ServerCore {
         if let decoder = context.decoder, context.bodyRejection == nil {
             if decoder.status == .finished {
                 context.body = decoder.output
-            } else {
-                // The body ended before the gzip member did; an empty body counts as well.
+            } else if context.receivedBytes > 0 {
+                // The body ended before the gzip member did.
                 context.bodyRejection = .undecodable
             }
+            // An empty body stays empty, so a stray header on a GET does no harm.
             context.decoder = nil
         }
         switch context.bodyRejection {

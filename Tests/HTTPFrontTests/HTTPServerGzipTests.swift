@@ -84,7 +84,6 @@ import Testing
         Array("plain text".utf8),
         Array(Gzip.compress(Array("cut short".utf8)).dropLast(3)),
         Gzip.compress(Array("trailing".utf8)) + [1, 2, 3],
-        [],
     ])
     func undecodableBodyIs400(body: [UInt8]) async throws {
         let server = try startServer()
@@ -92,6 +91,16 @@ import Testing
         let client = try RawHTTPClient(port: server.port)
         try await client.send(post(body))
         #expect(try await client.readResponse().status == 400)
+    }
+
+    @Test func emptyGzipBodyStaysEmpty() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        try await client.send(post([]))
+        let response = try await client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.body.isEmpty)
     }
 
     @Test func otherCodingsReachHandlerAsSent() async throws {
