@@ -1,7 +1,8 @@
 import CMicroHTTPD
 
-/// An HTTP/1.1 server on libmicrohttpd: epoll on an internal thread pool, keep-alive, and
-/// suspended connections while the handler's task runs.
+/// An HTTP/1.1 server on libmicrohttpd: epoll on an internal thread pool, keep-alive,
+/// suspended connections while the handler's task runs, gzip request bodies and responses,
+/// and header and body timeouts.
 public final class HTTPServer: Sendable {
     private let core: ServerCore
     /// The bound port, useful with port 0.

@@ -19,7 +19,8 @@ public struct HTTPServerConfiguration: Sendable {
     ///
     /// NOTE: With epoll, libmicrohttpd 0.9.75 can miss a client's FIN that arrives together
     /// with the last bytes of an unfinished request, because a short read clears its
-    /// read-ready flag. Such a connection keeps its slot until this timeout, or forever with 0.
+    /// read-ready flag. Such a connection keeps its slot until this timeout or, when set,
+    /// `headerTimeout` or `bodyTimeout`; with all three off it keeps it forever.
     public var idleTimeoutSeconds: Int
     /// The maximum size of the request line and header fields in bytes, 1024 or more.
     /// Default 16384. Larger heads get 431, or 414 when the request line alone is too long.
