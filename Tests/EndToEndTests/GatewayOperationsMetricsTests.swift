@@ -82,4 +82,34 @@ import Testing
             }
         }
     }
+
+    @Test func upstreamAttemptsRetriesAndCircuitAreCounted() async throws {
+        let region = #""circuit": {"failure_threshold": 1, "open_ms": 60000}"#
+        try await GatewayWithSimulator.run(regionExtra: region) { setup in
+            try await setup.storeSession("u-1")
+            try await setup.simulator.addFaults(#"{"code": 8}"#, #"{"code": 8}"#, #"{"code": 8}"#)
+            let failed = try await setup.bind("u-1", #"{"application": "android", "token": "t"}"#)
+            #expect(failed.status == 503)
+            let refused = try await setup.bind("u-1", #"{"application": "android", "token": "t"}"#)
+            #expect(refused.json?["error"]?["code"] == "circuit_open")
+
+            let scrape = try await MetricsScrape.fetch(from: setup.gateway)
+            let attempts = "navixy_gateway_upstream_attempts_total"
+            #expect(scrape[attempts, ["region": "eu", "outcome": "navixy_8"]] == 3)
+            #expect(
+                scrape["navixy_gateway_upstream_attempt_duration_seconds_count", ["region": "eu"]]
+                    == 3)
+            #expect(
+                scrape[
+                    "navixy_gateway_upstream_retries_total", ["region": "eu", "reason": "navixy_8"]]
+                    == 2)
+            #expect(
+                scrape[
+                    "navixy_gateway_upstream_retries_skipped_total",
+                    ["region": "eu", "reason": "navixy_8", "cause": "attempts"]] == 1)
+            let state = "navixy_gateway_upstream_circuit_state"
+            #expect(scrape[state, ["region": "eu", "state": "open"]] == 1)
+            #expect(scrape[state, ["region": "eu", "state": "closed"]] == 0)
+        }
+    }
 }
