@@ -46,7 +46,7 @@ final class OperationalMetrics: Sendable {
             labelNames: ["route", "method", "status"])
         requestDuration = registry.histogram(
             "navixy_gateway_request_duration_seconds",
-            help: "Time from the complete request head to the response, by route and method.",
+            help: "Time from the request being read to its response, by route and method.",
             labelNames: ["route", "method"], buckets: Self.callBuckets)
         requestsInFlight = registry.gauge(
             "navixy_gateway_requests_in_flight",
