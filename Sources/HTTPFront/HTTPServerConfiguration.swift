@@ -31,7 +31,7 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxHeaderBytes: Int
     /// The maximum body size in bytes, 0 or more; a body of exactly this size passes.
     /// Default 65536. A body sent with `Content-Encoding: gzip` (or `x-gzip`) is decoded
-    /// before the handler sees it, and both its size as sent and its decoded size must stay
+    /// before it reaches the handler, and both its size as sent and its decoded size must stay
     /// within this limit. Decoding stops one byte past the limit.
     public var maxBodyBytes: Int
     /// The time a client has to send a request's head, or nil for no limit. Default nil.

@@ -6,15 +6,15 @@
 ///
 /// Semantics, the same for the first request and for later ones on a kept-alive connection:
 /// - The head must be complete within `headerTimeout` of its start. For the first request the
-///   start is the accept. For a later request it is the arrival of its first byte, which
-///   libmicrohttpd does not report, so the watchdog reads it from the kernel (`TCP_INFO`) at
-///   each tick, or takes the moment the request line is complete, whichever comes first.
+///   start is the accept. For a later request it is the arrival of its first byte. Because
+///   libmicrohttpd does not report that, the watchdog reads it from the kernel (`TCP_INFO`)
+///   at each tick, or takes the moment the request line is complete if that comes first.
 /// - The body must be complete within `bodyTimeout` of the head's completion.
 /// - Between requests the connection is idle and only the idle timeout applies, which
 ///   libmicrohttpd enforces.
 /// - While the handler runs and the response is sent, no timeout applies.
 struct RequestClock: Equatable {
-    /// What the connection is waiting for.
+    /// The request part the connection is waiting for.
     enum State: Equatable {
         /// The head of a request, which started at `since`.
         case receivingHead(since: ContinuousClock.Instant)

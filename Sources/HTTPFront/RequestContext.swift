@@ -21,7 +21,7 @@ final class RequestContext: @unchecked Sendable {
         case responding
     }
 
-    /// Why a body is rejected once it has been read to its end.
+    /// The reason a body is rejected once it has been read to its end.
     enum BodyRejection {
         /// The body, as sent or after gzip decoding, passed the limit.
         case tooLarge

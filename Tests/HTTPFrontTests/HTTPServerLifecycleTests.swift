@@ -97,7 +97,7 @@ import Testing
 
         server.stopAccepting()
         server.stopAccepting()
-        // A child process that another test spawns holds a copy of the listening socket until
+        // A child process that another test spawns keeps a copy of the listening socket until
         // its exec closes it, so the refusal may take a moment.
         #expect(await eventually { (try? RawHTTPClient(port: server.port)) == nil })
         try await open.send("GET /echo?2 HTTP/1.1\r\nHost: t\r\n\r\n")
