@@ -18,7 +18,7 @@ struct GatewayHandler: HTTPHandler {
 
     func screen(_ head: HTTPRequestHead) -> HTTPResponse? {
         do {
-            _ = try Preflight.check(head, authenticator: authenticator)
+            _ = try Preflight.check(head, authenticator: authenticator, maxBodyBytes: maxBodyBytes)
             return nil
         } catch {
             return reject(head, with: error)
@@ -36,6 +36,10 @@ struct GatewayHandler: HTTPHandler {
                 "The body is sent with Content-Encoding: gzip but is not valid gzip."))
     }
 
+    func malformed(_ head: HTTPRequestHead, status: Int) -> HTTPResponse {
+        reject(head, with: GatewayError.rejectedByFront(status: status))
+    }
+
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         metrics.requestsInFlight.increment()
         defer { metrics.requestsInFlight.decrement() }
@@ -46,9 +50,10 @@ struct GatewayHandler: HTTPHandler {
         var caller: AuthenticatedCaller?
         let response: HTTPResponse
         do {
-            let preflight = try Preflight.check(request.head, authenticator: authenticator)
+            let preflight = try Preflight.check(
+                request.head, authenticator: authenticator, maxBodyBytes: maxBodyBytes)
             caller = preflight.caller
-            let reply = try await dispatch(request, route: preflight.route, trace: trace)
+            let reply = try await dispatch(request, preflight: preflight, trace: trace)
             response = ResponseRenderer.reply(reply, trace: trace)
         } catch {
             response = ResponseRenderer.error(error, trace: trace)
@@ -63,7 +68,7 @@ struct GatewayHandler: HTTPHandler {
         -> HTTPResponse
     {
         do {
-            _ = try Preflight.check(head, authenticator: authenticator)
+            _ = try Preflight.check(head, authenticator: authenticator, maxBodyBytes: maxBodyBytes)
             return reject(head, with: bodyError)
         } catch {
             return reject(head, with: error)
@@ -90,20 +95,19 @@ struct GatewayHandler: HTTPHandler {
             duration: .now - trace.startedAt)
     }
 
-    /// Hands the call to its endpoint. The subject is checked here, after the key, the route
-    /// and the method, and before the body.
-    private func dispatch(_ request: HTTPRequest, route: RouteMatch, trace: CallTrace)
+    /// Hands the call to its endpoint.
+    private func dispatch(_ request: HTTPRequest, preflight: Preflight, trace: CallTrace)
         async throws(GatewayError) -> Reply
     {
         let method = request.head.method
+        let route = preflight.route
         switch route.endpoint {
         case .health: return probes.health()
         case .readiness: return await probes.readiness()
         case .metrics: return probes.metrics()
         case .session, .pushToken: break
         }
-        guard let segment = route.subjectSegment, let subject = Subject(percentEncoded: segment)
-        else { throw GatewayError.invalidSubject() }
+        guard let subject = preflight.subject else { throw GatewayError.invalidSubject() }
         switch (route.endpoint, method) {
         case (.session, "PUT"):
             return try await sessions.put(subject, body: request.body, trace: trace)

@@ -30,13 +30,24 @@ public struct GatewayError: Error, Hashable, Sendable {
         case upstreamTimeout = "upstream_timeout"
         /// The session store did not answer; the contract leaves this case to the gateway.
         case storeUnavailable = "store_unavailable"
+        /// The request is not well-formed HTTP: a malformed field name, or an ambiguous length.
+        case malformedRequest = "malformed_request"
+        /// The request line alone passes the header size limit.
+        case uriTooLong = "uri_too_long"
+        /// The request line and header fields together pass the header size limit.
+        case headersTooLarge = "headers_too_large"
+        /// The body uses a transfer coding other than chunked.
+        case unsupportedTransferCoding = "unsupported_transfer_coding"
 
         /// The HTTP status of a response with this code.
         public var status: Int {
             switch self {
             case .invalidJSON, .invalidSubject, .invalidHash, .unknownRegion, .unknownApplication,
-                .invalidToken, .invalidKeys, .invalidCategories:
+                .invalidToken, .invalidKeys, .invalidCategories, .malformedRequest:
                 return 400
+            case .uriTooLong: return 414
+            case .headersTooLarge: return 431
+            case .unsupportedTransferCoding: return 501
             case .unauthorized: return 401
             case .forbidden: return 403
             case .notFound, .sessionNotFound: return 404

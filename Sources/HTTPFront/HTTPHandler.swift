@@ -16,6 +16,11 @@ public protocol HTTPHandler: Sendable {
     /// gzip member. Runs on a worker thread, so it must not block. The default is a bare 400.
     func undecodableBody(_ head: HTTPRequestHead) -> HTTPResponse
 
+    /// Builds the response to a head the front rejects on its own: `status` is 414 or 431 for
+    /// a head over the limit, 400 for malformed names or framing, 501 for an unknown transfer
+    /// coding. Runs on a worker thread, so it must not block. The default has no body.
+    func malformed(_ head: HTTPRequestHead, status: Int) -> HTTPResponse
+
     /// Builds the response to a whole request.
     ///
     /// Runs in a Swift task once the whole body is in, gzip-decoded when it was sent so. The
@@ -27,5 +32,10 @@ extension HTTPHandler {
     /// Returns a 400 response with no body.
     public func undecodableBody(_ head: HTTPRequestHead) -> HTTPResponse {
         HTTPResponse(status: 400)
+    }
+
+    /// Returns a response with `status` and no body.
+    public func malformed(_ head: HTTPRequestHead, status: Int) -> HTTPResponse {
+        HTTPResponse(status: status)
     }
 }

@@ -55,13 +55,13 @@ extension ServerCore {
         context.phase = .body
 
         if let status = head.sizeRejectionStatus(maxBytes: maxHeaderBytes) {
-            return queue(HTTPResponse(status: status), for: context, on: connection)
+            return queue(handler.malformed(head, status: status), for: context, on: connection)
         }
         guard head.hasValidTokens else {
-            return queue(HTTPResponse(status: 400), for: context, on: connection)
+            return queue(handler.malformed(head, status: 400), for: context, on: connection)
         }
         if let status = head.framingRejectionStatus {
-            return queue(HTTPResponse(status: status), for: context, on: connection)
+            return queue(handler.malformed(head, status: status), for: context, on: connection)
         }
         if let early = handler.screen(head) {
             return queue(early, for: context, on: connection)

@@ -85,6 +85,37 @@ import Testing
         }
     }
 
+    @Test func twoAuthorizationFieldsAreUnauthorized() async throws {
+        try await GatewayWithSimulator.run { setup in
+            let valid = "Bearer \(GatewayConfigFile.adminKey)"
+            for fields in [[valid, "Bearer wrong"], ["Bearer wrong", valid], [valid, valid]] {
+                let answer = try await setup.gateway.client.send(
+                    "GET", "/v1/subjects/u-1/session",
+                    headers: fields.map { (name: "Authorization", value: $0) })
+                #expect(answer.status == 401, "\(fields)")
+                #expect(answer.json?["error"]?["code"] == "unauthorized")
+            }
+        }
+    }
+
+    @Test func subjectIsCheckedBeforeBody() async throws {
+        try await GatewayWithSimulator.run { setup in
+            let authorization = ("Authorization", "Bearer \(GatewayConfigFile.adminKey)")
+            let wrongType = try await setup.gateway.client.send(
+                "PUT", "/v1/subjects/a%2Fb/session",
+                headers: [authorization, ("Content-Type", "text/plain")],
+                body: Array("{}".utf8))
+            #expect(wrongType.status == 400)
+            #expect(wrongType.json?["error"]?["code"] == "invalid_subject")
+            let tooLarge = try await setup.gateway.client.send(
+                "PUT", "/v1/subjects/a%2Fb/push-token",
+                headers: [authorization, ("Content-Type", "application/json")],
+                body: Array(repeating: UInt8(ascii: " "), count: 70_000))
+            #expect(tooLarge.status == 400)
+            #expect(tooLarge.json?["error"]?["code"] == "invalid_subject")
+        }
+    }
+
     @Test func methodNotAllowedListsAllowed() async throws {
         try await GatewayWithSimulator.run { setup in
             let session = try await setup.gateway.send(

@@ -58,6 +58,19 @@ import Testing
         }
     }
 
+    @Test func sizeIsCheckedBeforeMediaType() async throws {
+        try await withSmallLimit { setup in
+            let answer = try await setup.gateway.client.send(
+                "PUT", "/v1/subjects/u-1/push-token",
+                headers: [
+                    ("Authorization", "Bearer \(GatewayConfigFile.adminKey)"),
+                    ("Content-Type", "text/plain"),
+                ], body: Array(bindBody(size: Self.limit + 1).utf8))
+            #expect(answer.status == 413)
+            #expect(answer.json?["error"]?["code"] == "body_too_large")
+        }
+    }
+
     @Test func unsupportedMediaTypes() async throws {
         try await withSmallLimit { setup in
             try await setup.storeSession("u-1")

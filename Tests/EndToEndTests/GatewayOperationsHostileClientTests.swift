@@ -57,6 +57,8 @@ import Testing
             let answer = try await setup.gateway.send(
                 "GET", "/healthz", key: nil, headers: [("X-Big", big)])
             #expect(answer.status == 431)
+            #expect(answer.json?["error"]?["code"] == "headers_too_large")
+            #expect(answer.header("X-Request-Id")?.isEmpty == false)
             let huge = String(repeating: "y", count: 200_000)
             _ = try? await setup.gateway.send(
                 "GET", "/healthz", key: nil, headers: [("X-Huge", huge)])
@@ -76,6 +78,8 @@ import Testing
                 + "Transfer-Encoding: chunked\r\n\r\n\(body)"
             let reply = try await setup.gateway.client.sendRaw(Array(request.utf8))
             #expect(String(decoding: reply, as: UTF8.self).hasPrefix("HTTP/1.1 400 "))
+            let answer = try TestHTTPResponse(parsing: reply)
+            #expect(answer.json?["error"]?["code"] == "malformed_request")
             #expect(try await setup.simulator.recordedRequests().isEmpty)
         }
     }

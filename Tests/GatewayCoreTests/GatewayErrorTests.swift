@@ -11,6 +11,8 @@ import Testing
     ("session_ended", 409), ("upstream_rejected", 422), ("overloaded", 503),
     ("rate_limited", 429), ("upstream_unavailable", 503), ("circuit_open", 503),
     ("bad_upstream_response", 502), ("upstream_timeout", 504), ("store_unavailable", 503),
+    ("malformed_request", 400), ("uri_too_long", 414), ("headers_too_large", 431),
+    ("unsupported_transfer_coding", 501),
 ])
 func errorCodeHasStatus(rawValue: String, status: Int) throws {
     let code = try #require(GatewayError.Code(rawValue: rawValue))
@@ -19,7 +21,7 @@ func errorCodeHasStatus(rawValue: String, status: Int) throws {
 }
 
 @Test func errorCodesAreAllListed() {
-    #expect(GatewayError.Code.allCases.count == 24)
+    #expect(GatewayError.Code.allCases.count == 28)
 }
 
 /// Decodes a rendered body back into its `error` object.
