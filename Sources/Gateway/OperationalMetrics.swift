@@ -102,6 +102,10 @@ final class OperationalMetrics: Sendable {
             "navixy_gateway_http_request_timeouts_total",
             help: "Connections cut because a head or body took longer than header_timeout_ms."
         ) { [weak server] in Double(server?.statistics.timedOutConnections ?? 0) }
+        registry.counter(
+            "navixy_gateway_http_idle_connections_closed_total",
+            help: "Idle kept-alive connections closed to make room at limits.max_connections."
+        ) { [weak server] in Double(server?.statistics.reclaimedIdleConnections ?? 0) }
         registry.gauge(
             "navixy_gateway_draining", help: "1 once a stop signal arrived, else 0."
         ) { drain.isDraining ? 1 : 0 }

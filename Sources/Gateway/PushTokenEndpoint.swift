@@ -21,7 +21,7 @@ struct PushTokenEndpoint: Sendable {
         let upstreamBody = NavixyRequestBody.bind(hash: session.hash, call: call)
         try await forward(
             .bindPushToken, body: upstreamBody, session: session, trace: trace,
-            secrets: [call.token.secretValue])
+            secrets: [call.token.secretValue] + (call.keys.map { [$0.p256dh, $0.auth] } ?? []))
         let view = BindView(
             subject: subject, region: session.region, application: call.application,
             categoryFilter: call.categoryFilter)

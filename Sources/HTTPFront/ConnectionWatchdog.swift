@@ -12,17 +12,22 @@ import Synchronization
 final class ConnectionWatchdog: Sendable {
     private let timeouts: ReceiveTimeouts
     private let sendsTimeoutResponse: Bool
+    private let maxConnections: Int
     private let connections = Mutex<[ObjectIdentifier: WatchedConnection]>([:])
     private let timer = Mutex<TimerHandle?>(nil)
     /// Connections that libmicrohttpd has opened and not yet closed.
     let openConnections = Atomic<Int>(0)
     /// Connections cut because a timeout passed.
     let cutConnections = Atomic<Int>(0)
+    /// Idle keep-alive connections closed to make room at the connection limit.
+    let reclaimedConnections = Atomic<Int>(0)
 
-    /// Creates a watchdog enforcing `timeouts`; over TLS it sends no 408 before cutting.
-    init(timeouts: ReceiveTimeouts, isTLS: Bool) {
+    /// Creates a watchdog enforcing `timeouts`; over TLS it sends no 408 before cutting. At
+    /// `maxConnections` open connections, it closes the longest-idle keep-alive ones.
+    init(timeouts: ReceiveTimeouts, isTLS: Bool, maxConnections: Int = .max) {
         self.timeouts = timeouts
         self.sendsTimeoutResponse = !isTLS
+        self.maxConnections = maxConnections
     }
 
     /// Registers a connection accepted on `socket` and returns its state.
@@ -65,13 +70,33 @@ final class ConnectionWatchdog: Sendable {
         handle?.source.cancel()
     }
 
-    /// Cuts every connection whose timeout passed at `now`.
+    /// Cuts every connection whose timeout passed at `now`, then makes room when the
+    /// connection limit is reached.
     func sweep(at now: ContinuousClock.Instant) {
         let snapshot = connections.withLock { Array($0.values) }
         for watched in snapshot
         where watched.cutIfExpired(at: now, sendsTimeoutResponse: sendsTimeoutResponse) {
             cutConnections.add(1, ordering: .relaxed)
         }
+        if openConnections.load(ordering: .relaxed) >= maxConnections {
+            reclaimIdleConnections(snapshot)
+        }
+    }
+
+    /// Closes the longest-idle keep-alive connections, a sixteenth of the limit (at least one)
+    /// per sweep. New connections wait in the kernel's backlog at the limit, so without this a
+    /// client holding idle connections would lock every other client out, health probes
+    /// included, until `idle_timeout` passes. HTTP/1.1 lets a server close an idle persistent
+    /// connection at any time (RFC 9112, section 9.6), and clients then reconnect.
+    private func reclaimIdleConnections(_ snapshot: [WatchedConnection]) {
+        let idle = snapshot.compactMap { watched in watched.idleSince.map { (watched, $0) } }
+            .sorted { $0.1 < $1.1 }
+        let wanted = max(1, maxConnections / 16)
+        var closed = 0
+        for (watched, _) in idle where closed < wanted && watched.closeIfIdle() {
+            closed += 1
+        }
+        reclaimedConnections.add(closed, ordering: .relaxed)
     }
 }
 

@@ -47,7 +47,8 @@ public final class HTTPServer: Sendable {
         HTTPServerStatistics(
             openConnections: core.watchdog.openConnections.load(ordering: .relaxed),
             openRequests: core.openRequests.load(ordering: .relaxed),
-            timedOutConnections: core.watchdog.cutConnections.load(ordering: .relaxed))
+            timedOutConnections: core.watchdog.cutConnections.load(ordering: .relaxed),
+            reclaimedIdleConnections: core.watchdog.reclaimedConnections.load(ordering: .relaxed))
     }
 
     /// Closes every connection and stops the worker threads; safe to call more than once.

@@ -36,7 +36,9 @@ final class ServerCore: Sendable {
         self.maxDiscardedBytes = max(configuration.maxBodyBytes, 1 << 20)
         let timeouts = ReceiveTimeouts(
             header: configuration.headerTimeout, body: configuration.bodyTimeout)
-        watchdog = ConnectionWatchdog(timeouts: timeouts, isTLS: configuration.tls != nil)
+        watchdog = ConnectionWatchdog(
+            timeouts: timeouts, isTLS: configuration.tls != nil,
+            maxConnections: configuration.maxConnections)
     }
 
     /// Records the running daemon, so that `stop()` can end it.

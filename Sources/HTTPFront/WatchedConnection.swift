@@ -57,6 +57,29 @@ final class WatchedConnection: Sendable {
         state.withLock { $0.clock.requestCompleted(at: now) }
     }
 
+    /// The instant the connection went idle between requests, or nil while it is not idle.
+    var idleSince: ContinuousClock.Instant? {
+        state.withLock { state in
+            guard !state.isClosed, case .idle(let since) = state.clock.state else { return nil }
+            return since
+        }
+    }
+
+    /// Shuts the connection down if it is still idle and no byte of a next request has come
+    /// since; returns whether it did. A connection with bytes in flight is left to the header
+    /// timeout, so a request that is arriving is never dropped.
+    func closeIfIdle() -> Bool {
+        state.withLock { state in
+            guard !state.isClosed, case .idle(let since) = state.clock.state else { return false }
+            let milliseconds = cmhd_ms_since_data_received(socket)
+            if milliseconds >= 0 && ContinuousClock.now - .milliseconds(milliseconds) > since {
+                return false
+            }
+            shutdown(socket, Int32(SHUT_RDWR))
+            return true
+        }
+    }
+
     /// Marks the connection closed, so that its socket is never touched again.
     func markClosed() {
         state.withLock { $0.isClosed = true }

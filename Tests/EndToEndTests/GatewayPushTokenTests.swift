@@ -66,6 +66,29 @@ import Testing
         }
     }
 
+    @Test func navixyDescriptionIsMaskedForTheCaller() async throws {
+        try await GatewayWithSimulator.run(regionExtra: #""retry": {"max_attempts": 1}"#) {
+            setup in
+            let hash = try await setup.storeSession("web-1")
+            let token = "https://push.example/send/endpoint-0123456789"
+            let p256dh = "BPublicKeyPublicKey0123"
+            let auth = "AuthSecretAuthSecret01"
+            try await setup.simulator.addFaults(
+                #"{"code": 7, "description": "bad \#(hash) \#(token) \#(p256dh) \#(auth)"}"#)
+            let answer = try await setup.bind(
+                "web-1",
+                #"{"application": "web", "token": "\#(token)", "keys": {"p256dh": "\#(p256dh)", "auth": "\#(auth)"}}"#
+            )
+            #expect(answer.status == 422)
+            let description = try #require(
+                answer.json?["error"]?["upstream"]?["description"]?.stringValue)
+            for secret in [hash, token, p256dh, auth] {
+                #expect(!description.contains(secret), "\(secret) in \(description)")
+            }
+            #expect(description.hasPrefix("bad <redacted>"))
+        }
+    }
+
     @Test func deleteForwardsTheHashOnly() async throws {
         try await GatewayWithSimulator.run { setup in
             let hash = try await setup.storeSession("u-1")

@@ -108,3 +108,36 @@ import Testing
         }
     }
 }
+
+/// Proxy variables in the gateway's environment must not reroute calls to Navixy, which would
+/// send session hashes through a host nobody configured. The variables are given to the
+/// gateway process alone: changing this test process's environment would race with every
+/// test that starts a process.
+@Suite struct GatewayProxyEnvironmentTests {
+    @Test func proxyVariablesAreIgnored() async throws {
+        try await TemporaryFolder.with { folder in
+            try await NavixySimulator.run { proxy in
+                try await NavixySimulator.run { navixy in
+                    let proxyURL = "http://127.0.0.1:\(proxy.port)"
+                    let configuration = GatewayConfigFile.json(
+                        folder: folder, regions: ["eu": navixy.baseURL])
+                    let environment = [
+                        "http_proxy": proxyURL, "HTTP_PROXY": proxyURL, "https_proxy": proxyURL,
+                        "ALL_PROXY": proxyURL, "no_proxy": "",
+                    ]
+                    try await RunningGateway.run(
+                        configuration: configuration, folder: folder, environment: environment
+                    ) { gateway in
+                        let setup = GatewayWithSimulator(gateway: gateway, simulator: navixy)
+                        try await setup.storeSession("u-1")
+                        let answer = try await setup.bind(
+                            "u-1", #"{"application": "android", "token": "abc"}"#)
+                        #expect(answer.status == 200)
+                    }
+                    #expect(try await navixy.recordedRequests().count == 1)
+                    #expect(try await proxy.recordedRequests().isEmpty)
+                }
+            }
+        }
+    }
+}

@@ -27,6 +27,29 @@ import Testing
         #expect(await eventually { server.openRequestCount == 0 })
     }
 
+    @Test func idleConnectionsMakeRoomAtTheLimit() async throws {
+        let server = try startServer {
+            $0.maxConnections = 4
+            $0.headerTimeout = .milliseconds(2000)
+        }
+        defer { server.stop() }
+        var idle: [RawHTTPClient] = []
+        for index in 0..<4 {
+            let client = try RawHTTPClient(port: server.port)
+            try await client.send("GET /echo?idle\(index) HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try await client.readResponse().status == 200)
+            idle.append(client)
+        }
+
+        let late = try RawHTTPClient(port: server.port)
+        try await late.send("GET /echo?late HTTP/1.1\r\nHost: t\r\n\r\n")
+
+        #expect(try await late.readResponse().header("X-Query") == "late")
+        #expect(server.statistics.reclaimedIdleConnections >= 1)
+        #expect(server.statistics.timedOutConnections == 0)
+        _ = idle
+    }
+
     @Test func silentConnectionIsCut() async throws {
         let server = try startTimedServer()
         defer { server.stop() }

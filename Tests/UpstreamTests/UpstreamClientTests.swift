@@ -131,21 +131,3 @@ import Testing
         #expect(String(decoding: response.body, as: UTF8.self) == GzipFixture.plainText)
     }
 }
-
-@Suite struct UpstreamClientProxyTests {
-    @Test func environmentProxyIsIgnored() async throws {
-        let proxy = try FakeServer { _ in .http(status: 502) }
-        defer { proxy.stop() }
-        let server = try FakeServer { _ in .http(status: 200) }
-        defer { server.stop() }
-        let client = try UpstreamClient()
-        defer { client.shutdown() }
-        setenv("http_proxy", "http://127.0.0.1:\(proxy.port)", 1)
-        defer { unsetenv("http_proxy") }
-
-        let response = try await client.send(server.request())
-
-        #expect(response.status == 200)
-        #expect(proxy.acceptCount == 0)
-    }
-}

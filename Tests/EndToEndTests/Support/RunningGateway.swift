@@ -70,6 +70,11 @@ enum GatewayConfigFile {
         let regionMembers = regions.sorted { $0.key < $1.key }.map { name, url in
             "\"\(name)\": {\"base_url\": \"\(url)\"\(regionExtra.isEmpty ? "" : ", " + regionExtra)}"
         }
+        // Tests stop their gateway with SIGTERM: without a short grace period each one would
+        // wait the default 5 seconds for load balancers that are not there.
+        let shutdown =
+            extra.contains("\"shutdown\"")
+            ? "" : #","shutdown": {"grace_ms": 0, "drain_timeout_ms": 5000}"#
         return """
             {
               "listen": "127.0.0.1:0",
@@ -79,7 +84,7 @@ enum GatewayConfigFile {
                 {"name": "admin", "key": "\(adminKey)", "scopes": ["push", "sessions"]},
                 {"name": "mobile-backend", "key": "\(pushKey)", "scopes": ["push"]},
                 {"name": "identity", "key": "\(sessionsKey)", "scopes": ["sessions"]}
-              ]\(extra.isEmpty ? "" : ",\n  " + extra)
+              ]\(shutdown)\(extra.isEmpty ? "" : ",\n  " + extra)
             }
             """
     }
