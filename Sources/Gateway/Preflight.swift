@@ -48,7 +48,7 @@ struct Preflight: Sendable {
     private static func checkDeclaredLength(_ headers: HTTPHeaders, maxBodyBytes: Int)
         throws(GatewayError)
     {
-        guard let declared = headers["Content-Length"].flatMap({ Int($0.trimmingASCIISpaces()) }),
+        guard let declared = headers["Content-Length"].flatMap({ Int($0.trimmingSpacesAndTabs()) }),
             declared > maxBodyBytes
         else { return }
         throw GatewayError.bodyTooLarge(limitBytes: maxBodyBytes)
@@ -66,35 +66,24 @@ struct Preflight: Sendable {
         return caller
     }
 
-    /// The content codings a request body may have. The front decodes `gzip` (and its alias
-    /// `x-gzip`) before the body reaches the pipeline.
-    static let acceptedCodings: Set<String> = ["identity", "gzip", "x-gzip"]
-
     /// Accepts `application/json` with any parameters (`charset=utf-8`), sent as is or with
     /// one gzip coding.
     private static func checkMediaType(_ headers: HTTPHeaders) throws(GatewayError) {
         let contentType = headers["Content-Type"] ?? ""
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-        guard mediaType.trimmingASCIISpaces().lowercased() == "application/json" else {
+        guard mediaType.trimmingSpacesAndTabs().lowercased() == "application/json" else {
             throw GatewayError.unsupportedMediaType(
                 "The body must be JSON sent with Content-Type: application/json.")
         }
         let codings = headers.values(for: "Content-Encoding")
-        let coding = (codings.first ?? "identity").trimmingASCIISpaces()
-        guard codings.count <= 1, acceptedCodings.contains(coding.lowercased()) else {
+        let coding = (codings.first ?? "identity").trimmingSpacesAndTabs()
+        // The front decodes exactly the codings `ContentCoding.isGzip` names, so only those and
+        // `identity` pass.
+        guard codings.count <= 1, coding.lowercased() == "identity" || ContentCoding.isGzip(coding)
+        else {
             throw GatewayError.unsupportedMediaType(
                 "Content-Encoding \(coding.prefix(40)) is not supported; send the body as is "
                     + "or with Content-Encoding: gzip.")
         }
-    }
-}
-
-extension StringProtocol {
-    /// The text without surrounding spaces and tabs.
-    func trimmingASCIISpaces() -> String {
-        let bytes = Array(utf8)
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
-        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
-        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import HTTPFront
+
 /// The `X-Request-Timeout-Ms` request header, with which a caller requests a shorter deadline
 /// than its region's `timeout_ms`.
 enum RequestTimeoutHeader {
@@ -10,7 +12,7 @@ enum RequestTimeoutHeader {
     /// `timeout_ms` applies, as for a call without the header.
     static func timeout(from value: String?) -> Duration? {
         guard let value else { return nil }
-        let digits = value.trimmingASCIISpaces()
+        let digits = value.trimmingSpacesAndTabs()
         guard (1...9).contains(digits.utf8.count),
             digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
             let milliseconds = Int(digits), milliseconds > 0

@@ -1,8 +1,8 @@
 /// The content codings the front reads and writes (RFC 9110 section 8.4.1).
-enum ContentCoding {
+public enum ContentCoding {
     /// Whether a `Content-Encoding` field value names gzip alone. RFC 9110 section 8.4.1.3
     /// asks recipients to treat `x-gzip` as gzip.
-    static func isGzip(_ contentEncoding: String) -> Bool {
+    public static func isGzip(_ contentEncoding: String) -> Bool {
         let name = contentEncoding.trimmingSpacesAndTabs().lowercased()
         return name == "gzip" || name == "x-gzip"
     }
@@ -40,8 +40,9 @@ enum ContentCoding {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmingSpacesAndTabs() -> String {
+    /// Returns the text without leading and trailing spaces and tabs, the optional white space
+    /// around an HTTP field value (RFC 9110 section 5.6.3).
+    public func trimmingSpacesAndTabs() -> String {
         var slice = Substring(self)
         while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }

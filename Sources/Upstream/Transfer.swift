@@ -1,4 +1,5 @@
 import CCurl
+import GatewayCore
 
 /// The result that a finished, failed or abandoned transfer hands to its caller.
 typealias TransferResult = Result<UpstreamResponse, UpstreamError>
@@ -122,14 +123,5 @@ final class Transfer {
         let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
         transfer.receiveHeaderLine(String(decoding: bytes, as: UTF8.self))
         return size * count
-    }
-}
-
-extension StringProtocol {
-    /// Returns the text without leading and trailing white space, CR LF included.
-    fileprivate func trimmingWhitespace() -> String {
-        guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let end = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[start...end])
     }
 }
