@@ -90,9 +90,10 @@ import Testing
 
     @Test func unreachableRegionIsUnavailable() async throws {
         try await TemporaryFolder.with { folder in
-            let closedPort = try LoopbackPort.unused()
+            let closedPort = try ReservedLoopbackPort()
+            defer { withExtendedLifetime(closedPort) {} }
             let configuration = GatewayConfigFile.json(
-                folder: folder, regions: ["eu": "http://127.0.0.1:\(closedPort)/v2"])
+                folder: folder, regions: ["eu": "http://127.0.0.1:\(closedPort.port)/v2"])
             try await RunningGateway.run(configuration: configuration, folder: folder) { gateway in
                 let stored = try await gateway.send(
                     "PUT", "/v1/subjects/u-1/session",
