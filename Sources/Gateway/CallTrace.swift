@@ -1,6 +1,6 @@
 import Foundation
 
-/// What one call learned on its way, gathered for its access log line.
+/// The facts one call gathers on its way, for its access log line.
 ///
 /// Only the task handling the call writes to it, and the access line reads it after that
 /// task is done, so a lock is enough and never contended.

@@ -4,7 +4,7 @@ import GatewayConfig
 struct AuthenticatedCaller: Sendable {
     /// The caller's name from the configuration, safe to log.
     let name: String
-    /// What the caller's key allows.
+    /// The scopes that the caller's key grants.
     let scopes: Set<Scope>
 }
 

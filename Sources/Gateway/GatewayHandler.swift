@@ -5,7 +5,7 @@ import HTTPFront
 import SessionStore
 
 /// The gateway's request pipeline: authenticate, route, decode, normalize, look up the
-/// session, call Navixy, and map the outcome to one HTTP answer.
+/// session, call Navixy, and map the outcome to one HTTP response.
 struct GatewayHandler: HTTPHandler {
     let authenticator: CallerAuthenticator
     let sessions: SessionEndpoint

@@ -7,7 +7,7 @@ import Foundation
 /// only when the level is enabled. A copy made with `with(_:_:)` carries extra metadata, for
 /// example the request id of one call.
 public struct Logger: Sendable {
-    /// The least severe level that is written.
+    /// The minimum level written; records below it are dropped unbuilt.
     public var level: LogLevel
     /// Metadata added to every record of this logger.
     public private(set) var metadata: [String: LogValue]
@@ -32,7 +32,7 @@ public struct Logger: Sendable {
         return copy
     }
 
-    /// Whether records of `level` are written.
+    /// Returns whether records of `level` are written.
     public func isEnabled(_ level: LogLevel) -> Bool { level >= self.level }
 
     /// Writes a record at `level` when that level is enabled.

@@ -1,6 +1,6 @@
 /// The parsed command line: `navixy-gateway [serve|check-config] [--config FILE]`.
 struct CommandLineArguments: Equatable {
-    /// What to do.
+    /// The action a command line selects.
     enum Command: Equatable {
         case serve
         case checkConfig
@@ -64,7 +64,7 @@ struct CommandLineArguments: Equatable {
 
 /// A command-line mistake, printed with the usage hint.
 struct UsageError: Error {
-    /// What was wrong.
+    /// The mistake, in words for the user.
     let message: String
 
     init(_ message: String) {
