@@ -11,7 +11,7 @@ struct AuthenticatedCaller: Sendable {
 /// Checks `Authorization: Bearer KEY` against the configured caller keys in constant time.
 ///
 /// Every configured key is compared in full on every request, whatever matched, so the time
-/// taken says nothing about which key or how much of it was right.
+/// taken reveals nothing about which key or how much of it was right.
 struct CallerAuthenticator: Sendable {
     private let callers: [(name: String, key: [UInt8], scopes: Set<Scope>)]
 
